@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login, update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from coproduce.accounts.forms import CodeForm, LanguageForm
+from coproduce.accounts.services import (
+    SignInCodeError,
+    language_set,
+    password_set,
+    sign_in_code_redeem,
+)
+from coproduce.core.http import MemberRequest
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    """A young person signs in with the one-time code a practitioner gave them."""
+    form = CodeForm(request.POST or None, initial={"code": request.GET.get("code", "")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = sign_in_code_redeem(raw_code=form.cleaned_data["code"])
+        except SignInCodeError as error:
+            form.add_error("code", str(error))
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return redirect("accounts:set_password")
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "title": _("Sign in with your code"),
+            "form": form,
+            "submit_text": _("Continue"),
+            "intro": _("Your youth worker gave you a code on paper or on their screen."),
+        },
+    )
+
+
+@login_required
+def set_password(request: MemberRequest) -> HttpResponse:
+    form = SetPasswordForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        password_set(
+            user=request.user,
+            password=form.cleaned_data["new_password1"],
+            membership=getattr(request, "membership", None),
+        )
+        update_session_auth_hash(request, request.user)
+        messages.success(
+            request, _("Your password is set. Next time, sign in with your username and password.")
+        )
+        return redirect("home")
+    return render(
+        request,
+        "accounts/set_password.html",
+        {
+            "title": _("Choose a password"),
+            "form": form,
+            "submit_text": _("Save password"),
+        },
+    )
+
+
+@login_required
+def profile(request: MemberRequest) -> HttpResponse:
+    form = LanguageForm(request.POST or None, initial={"language": request.user.language})
+    if request.method == "POST" and form.is_valid():
+        language_set(user=request.user, language=form.cleaned_data["language"])
+        messages.success(request, _("Language saved."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"title": _("Your account"), "form": form})

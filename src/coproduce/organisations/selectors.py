@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from coproduce.accounts.models import ApiToken, User
+from coproduce.core.tenancy import all_organisations, get_for
+from coproduce.organisations.models import Membership, Organisation, Service
+from coproduce.organisations.roles import Role
+
+
+def resolve_membership(user: Any, organisation_id: int | None) -> Membership | None:
+    """The membership a signed-in person acts through: the chosen one, else the first."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    with all_organisations():
+        memberships = list(
+            Membership.objects.filter(user=user, is_active=True)
+            .select_related("organisation")
+            .order_by("pk")
+        )
+    for membership in memberships:
+        if membership.organisation_id == organisation_id:
+            return membership
+    return memberships[0] if memberships else None
+
+
+def memberships_of(user: User) -> list[Membership]:
+    with all_organisations():
+        return list(
+            Membership.objects.filter(user=user, is_active=True).select_related("organisation")
+        )
+
+
+def hash_secret(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+class ResolvedToken:
+    def __init__(self, token: ApiToken, membership: Membership) -> None:
+        self.token = token
+        self.user = token.user
+        self.membership = membership
+
+
+def resolve_api_token(raw: str) -> ResolvedToken | None:
+    """A bearer token is valid while unrevoked and its holder is still active staff."""
+    with all_organisations():
+        token = (
+            ApiToken.objects.filter(key_hash=hash_secret(raw), revoked_at__isnull=True)
+            .select_related("user")
+            .first()
+        )
+        if token is None or not token.user.is_active:
+            return None
+        membership = (
+            Membership.objects.filter(
+                organisation_id=token.organisation_id, user=token.user, is_active=True
+            )
+            .select_related("organisation")
+            .first()
+        )
+        if membership is None or not membership.is_staff_member:
+            return None
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return ResolvedToken(token, membership)
+
+
+def services_for(*, organisation: Organisation) -> QuerySet[Service]:
+    return Service.objects.filter(organisation=organisation).order_by("name")
+
+
+def get_service_for(*, organisation: Organisation | None, pk: int) -> Service:
+    return get_for(Service, organisation=organisation, pk=pk)
+
+
+def people_for(
+    *, organisation: Organisation, role: str | None = None, search: str = ""
+) -> QuerySet[Membership]:
+    qs = (
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user")
+        .prefetch_related("services")
+    )
+    if role:
+        qs = qs.filter(role=role)
+    if search:
+        from django.db.models import Q
+
+        qs = qs.filter(
+            Q(user__first_name__icontains=search)
+            | Q(user__last_name__icontains=search)
+            | Q(user__preferred_name__icontains=search)
+            | Q(user__username__icontains=search)
+        )
+    return qs
+
+
+def get_person_for(*, organisation: Organisation | None, pk: int) -> Membership:
+    return get_for(
+        Membership.objects.select_related("user").prefetch_related("services"),
+        organisation=organisation,
+        pk=pk,
+    )
+
+
+def young_people_for(*, organisation: Organisation) -> QuerySet[Membership]:
+    return people_for(organisation=organisation, role=Role.YOUNG_PERSON).filter(is_active=True)

@@ -1,0 +1,275 @@
+from __future__ import annotations
+
+import io
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coproduce.accounts.services import sign_in_code_issue
+from coproduce.core.http import MemberRequest, member_required
+from coproduce.organisations import selectors, services
+from coproduce.organisations.forms import PersonEditForm, PersonForm, ServiceForm
+from coproduce.organisations.roles import Role
+
+
+def _apply_errors(form: PersonForm | ServiceForm, error: ValidationError) -> None:
+    for field, messages_ in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages_)
+
+
+@member_required("add_young_people")
+def people(request: MemberRequest) -> HttpResponse:
+    role = request.GET.get("role", "")
+    if role not in Role.values:
+        role = ""
+    if not request.membership.can("manage_people"):
+        role = Role.YOUNG_PERSON  # practitioners see the young people they work with
+    search = request.GET.get("q", "").strip()[:100]
+    page = Paginator(
+        selectors.people_for(organisation=request.organisation, role=role or None, search=search),
+        50,
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "organisations/people.html",
+        {
+            "title": _("People"),
+            "page": page,
+            "role": role,
+            "search": search,
+            "roles": Role.choices,
+        },
+    )
+
+
+@member_required("add_young_people")
+def person_add(request: MemberRequest) -> HttpResponse:
+    allow_in_care = request.membership.can("see_care_status")
+    form = PersonForm(
+        request.POST or None,
+        organisation=request.organisation,
+        allow_in_care=allow_in_care,
+        initial={"role": Role.YOUNG_PERSON},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data["role"] != Role.YOUNG_PERSON and not request.membership.can("manage_people"):
+            form.add_error("role", _("Only managers and admins can add staff or commissioners"))
+        else:
+            try:
+                membership = services.person_add(
+                    acting_user=request.user,
+                    organisation=request.organisation,
+                    first_name=data["first_name"],
+                    last_name=data["last_name"],
+                    preferred_name=data["preferred_name"],
+                    email=data["email"],
+                    date_of_birth=data["date_of_birth"],
+                    role=data["role"],
+                    in_care=data.get("in_care", False),
+                    services=data["services"],
+                )
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(
+                    request, _("%(name)s has been added.") % {"name": membership.user.display_name}
+                )
+                return redirect("organisations:person", membership_id=membership.pk)
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "title": _("Add a person"),
+            "form": form,
+            "submit_text": _("Add person"),
+            "back_url": reverse("organisations:people"),
+        },
+    )
+
+
+@member_required("add_young_people")
+def person(request: MemberRequest, membership_id: int) -> HttpResponse:
+    membership = selectors.get_person_for(organisation=request.organisation, pk=membership_id)
+    if not request.membership.can("manage_people") and not membership.is_young_person:
+        raise Http404
+    return render(
+        request,
+        "organisations/person.html",
+        {
+            "title": membership.user.display_name,
+            "person": membership,
+            "can_see_care": request.membership.can("see_care_status"),
+            "can_edit": request.membership.can("manage_people") or membership.is_young_person,
+        },
+    )
+
+
+@member_required("add_young_people")
+def person_edit(request: MemberRequest, membership_id: int) -> HttpResponse:
+    membership = selectors.get_person_for(organisation=request.organisation, pk=membership_id)
+    if not request.membership.can("manage_people") and not membership.is_young_person:
+        raise Http404
+    user = membership.user
+    initial = {
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "preferred_name": user.preferred_name,
+        "email": user.email,
+        "date_of_birth": user.date_of_birth,
+        "role": membership.role,
+        "in_care": membership.in_care,
+        "is_active": membership.is_active,
+        "services": list(membership.services.all()),
+    }
+    allow_in_care = request.membership.can("see_care_status")
+    form = PersonEditForm(
+        request.POST or None,
+        initial=initial,
+        organisation=request.organisation,
+        allow_in_care=allow_in_care,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data["role"] != membership.role and not request.membership.can("manage_people"):
+            form.add_error("role", _("Only managers and admins can change someone's role"))
+        else:
+            try:
+                services.person_update(
+                    acting_user=request.user,
+                    membership=membership,
+                    first_name=data["first_name"],
+                    last_name=data["last_name"],
+                    preferred_name=data["preferred_name"],
+                    email=data["email"],
+                    date_of_birth=data["date_of_birth"],
+                    role=data["role"],
+                    in_care=data["in_care"] if allow_in_care else membership.in_care,
+                    is_active=data["is_active"],
+                    services=data["services"],
+                )
+            except ValidationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("Changes saved."))
+                return redirect("organisations:person", membership_id=membership.pk)
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "title": _("Change details"),
+            "caption": user.display_name,
+            "form": form,
+            "submit_text": _("Save changes"),
+            "back_url": reverse("organisations:person", kwargs={"membership_id": membership.pk}),
+        },
+    )
+
+
+@require_POST
+@member_required("add_young_people")
+def sign_in_code(request: MemberRequest, membership_id: int) -> HttpResponse:
+    membership = selectors.get_person_for(organisation=request.organisation, pk=membership_id)
+    if not membership.is_young_person:
+        raise Http404
+    code, raw = sign_in_code_issue(acting_user=request.user, membership=membership)
+    link = f"{settings.SITE_URL}{reverse('accounts:start')}?code={raw}"
+    image = qrcode.make(link, image_factory=qrcode.image.svg.SvgPathImage, box_size=10)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    svg = buffer.getvalue().decode().split("?>", 1)[-1]
+    response = render(
+        request,
+        "organisations/sign_in_code.html",
+        {
+            "title": _("Sign-in code"),
+            "person": membership,
+            "code": raw,
+            "expires_at": code.expires_at,
+            "qr_svg": svg,
+            "link": link,
+        },
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@member_required("manage_people")
+def service_list(request: MemberRequest) -> HttpResponse:
+    return render(
+        request,
+        "organisations/services.html",
+        {
+            "title": _("Services"),
+            "services": selectors.services_for(organisation=request.organisation),
+        },
+    )
+
+
+@member_required("manage_people")
+def service_add(request: MemberRequest) -> HttpResponse:
+    form = ServiceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.service_create(
+                acting_user=request.user,
+                organisation=request.organisation,
+                name=form.cleaned_data["name"],
+                description=form.cleaned_data["description"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Service added."))
+            return redirect("organisations:services")
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "title": _("Add a service"),
+            "form": form,
+            "submit_text": _("Add service"),
+            "back_url": reverse("organisations:services"),
+        },
+    )
+
+
+@member_required("manage_people")
+def service_edit(request: MemberRequest, service_id: int) -> HttpResponse:
+    service = selectors.get_service_for(organisation=request.organisation, pk=service_id)
+    form = ServiceForm(
+        request.POST or None,
+        initial={
+            "name": service.name,
+            "description": service.description,
+            "is_active": service.is_active,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.service_update(acting_user=request.user, service=service, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("organisations:services")
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "title": _("Change service"),
+            "caption": service.name,
+            "form": form,
+            "submit_text": _("Save changes"),
+            "back_url": reverse("organisations:services"),
+        },
+    )

@@ -1,0 +1,30 @@
+"""axe-core (from npm, vendored by `npm run build`) and the 320 px check for browser tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def assert_accessible(page: Any) -> None:
+    """No axe violations, and nothing wider than the phone screen."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG
+    )
+    problems = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]
+    ]
+    assert not problems, f"axe found problems on {page.url}: {problems}"
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px at {page.viewport_size}"
+
+
+def visit(page: Any, url: str) -> None:
+    page.goto(url)
+    assert_accessible(page)
