@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "huey.contrib.djhuey",
     "coproduce.organisations",
     "coproduce.audit",
+    "coproduce.notifications",
     "coproduce.assessments",
     "coproduce.projects",
     "coproduce.credits",
