@@ -41,3 +41,11 @@ class LoginForm(AllauthLoginForm):
         self.fields["password"].help_text = ""
         for field in self.fields.values():
             field.widget.attrs.pop("placeholder", None)
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("What is this token for?"),
+        max_length=100,
+        help_text=_("For example, 'Monthly report spreadsheet'"),
+    )

@@ -128,3 +128,17 @@ def password_set(*, user: User, password: str, membership: Membership | None) ->
                 verb="password.set",
                 target=user,
             )
+
+
+def api_token_revoke(*, acting_user: User, token: ApiToken) -> ApiToken:
+    with transaction.atomic():
+        if token.revoked_at is None:
+            token.revoked_at = timezone.now()
+            token.save(update_fields=["revoked_at"])
+            audit_record(
+                acting_user=acting_user,
+                organisation=token.organisation,
+                verb="api_token.revoke",
+                target=token,
+            )
+    return token

@@ -7,4 +7,10 @@ urlpatterns = [
     path("start/", views.start, name="start"),
     path("account/set-password/", views.set_password, name="set_password"),
     path("account/", views.profile, name="profile"),
+    path("account/api-tokens/", views.api_tokens, name="api_tokens"),
+    path(
+        "account/api-tokens/<int:token_id>/revoke/",
+        views.api_token_revoke_view,
+        name="api_token_revoke",
+    ),
 ]

@@ -7,15 +7,19 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from coproduce.accounts.forms import CodeForm, LanguageForm
+from coproduce.accounts.forms import ApiTokenForm, CodeForm, LanguageForm
+from coproduce.accounts.selectors import api_tokens_for, get_api_token_for
 from coproduce.accounts.services import (
     SignInCodeError,
+    api_token_create,
+    api_token_revoke,
     language_set,
     password_set,
     sign_in_code_redeem,
 )
-from coproduce.core.http import MemberRequest
+from coproduce.core.http import MemberRequest, member_required
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -74,3 +78,35 @@ def profile(request: MemberRequest) -> HttpResponse:
         messages.success(request, _("Language saved."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"title": _("Your account"), "form": form})
+
+
+@member_required("staff")
+def api_tokens(request: MemberRequest) -> HttpResponse:
+    form = ApiTokenForm(request.POST or None)
+    raw = None
+    if request.method == "POST" and form.is_valid():
+        _token, raw = api_token_create(
+            acting_user=request.user, membership=request.membership, name=form.cleaned_data["name"]
+        )
+        form = ApiTokenForm()
+    response = render(
+        request,
+        "accounts/api_tokens.html",
+        {
+            "title": _("API tokens"),
+            "form": form,
+            "new_token": raw,
+            "tokens": api_tokens_for(membership=request.membership),
+        },
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+@member_required("staff")
+def api_token_revoke_view(request: MemberRequest, token_id: int) -> HttpResponse:
+    token = get_api_token_for(membership=request.membership, pk=token_id)
+    api_token_revoke(acting_user=request.user, token=token)
+    messages.success(request, _("Token revoked. Anything using it will stop working."))
+    return redirect("accounts:api_tokens")

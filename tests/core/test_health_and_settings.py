@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.test import Client
+
+from coproduce.settings import env_bool
+
+
+def test_it_reports_health_with_the_database(db: None) -> None:
+    response = Client().get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+    assert response.json()["database"] in {"sqlite", "postgresql"}
+
+
+def test_it_refuses_an_unclear_boolean_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("X_FLAG", "maybe")
+    with pytest.raises(ValueError, match="X_FLAG"):
+        env_bool("X_FLAG", False)
+
+
+def test_it_will_not_start_in_production_without_a_secret_key() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "SECRET_KEY_FILE"}}
+    env.update(DEBUG="false", DJANGO_SETTINGS_MODULE="coproduce.settings")
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_it_serves_pages_in_the_persons_language(young_person: object) -> None:
+    from coproduce.organisations.models import Membership
+    from tests.conftest import client_for
+
+    assert isinstance(young_person, Membership)
+    young_person.user.language = "cy"
+    young_person.user.save()
+    html = client_for(young_person).get("/").content.decode()
+    assert '<html lang="cy"' in html
