@@ -38,8 +38,8 @@ serve:
 	$(UV) run coproduce serve 127.0.0.1:8000
 
 lint:
-	$(UV) run ruff check src tests bench
-	$(UV) run ruff format --check src tests bench
+	$(UV) run ruff check src tests $(wildcard bench)
+	$(UV) run ruff format --check src tests $(wildcard bench)
 
 typecheck:
 	$(UV) run mypy src tests
