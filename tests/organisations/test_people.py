@@ -98,3 +98,11 @@ def test_it_manages_services(admin: Membership) -> None:
     )
     assert "already exists" in duplicate.content.decode()
     assert "Youth Forum" in client.get("/organisation/services/").content.decode()
+
+
+def test_it_filters_people_by_role_for_managers(
+    manager: Membership, young_person: Membership, practitioner: Membership
+) -> None:
+    html = client_for(manager).get("/organisation/people/?role=practitioner").content.decode()
+    assert practitioner.user.display_name in html
+    assert young_person.user.display_name not in html

@@ -47,6 +47,7 @@ def people(request: MemberRequest) -> HttpResponse:
             "role": role,
             "search": search,
             "roles": Role.choices,
+            "roles_filter": request.membership.can("manage_people"),
         },
     )
 
