@@ -20,6 +20,7 @@ from coproduce.accounts.services import (
     sign_in_code_redeem,
 )
 from coproduce.core.http import MemberRequest, member_required
+from coproduce.core.pages import form_page
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -33,15 +34,8 @@ def start(request: HttpRequest) -> HttpResponse:
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             return redirect("accounts:set_password")
-    return render(
-        request,
-        "core/form_page.html",
-        {
-            "title": _("Sign in with your code"),
-            "form": form,
-            "submit_text": _("Continue"),
-            "intro": _("Your youth worker gave you a code on paper or on their screen."),
-        },
+    return form_page(
+        request, title=_("Sign in with your code"), form=form, submit_text=_("Continue")
     )
 
 

@@ -4,6 +4,7 @@ import hashlib
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from coproduce.accounts.models import ApiToken, User
@@ -109,3 +110,12 @@ def get_person_for(*, organisation: Organisation | None, pk: int) -> Membership:
 
 def young_people_for(*, organisation: Organisation) -> QuerySet[Membership]:
     return people_for(organisation=organisation, role=Role.YOUNG_PERSON).filter(is_active=True)
+
+
+def get_person_visible_to(*, viewer: Membership, pk: int) -> Membership:
+    """A person's record as a member of staff may see it: managers see everyone,
+    practitioners the young people; anything else answers 404."""
+    membership = get_person_for(organisation=viewer.organisation, pk=pk)
+    if not viewer.can("manage_people") and not membership.is_young_person:
+        raise Http404
+    return membership

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from coproduce.accounts.services import sign_in_code_issue
 from coproduce.core.http import MemberRequest, member_required
+from coproduce.core.pages import form_page
 from coproduce.organisations import selectors, services
 from coproduce.organisations.forms import PersonEditForm, PersonForm, ServiceForm
 from coproduce.organisations.roles import Role
@@ -86,23 +87,12 @@ def person_add(request: MemberRequest) -> HttpResponse:
                     request, _("%(name)s has been added.") % {"name": membership.user.display_name}
                 )
                 return redirect("organisations:person", membership_id=membership.pk)
-    return render(
-        request,
-        "core/form_page.html",
-        {
-            "title": _("Add a person"),
-            "form": form,
-            "submit_text": _("Add person"),
-            "back_url": reverse("organisations:people"),
-        },
-    )
+    return form_page(request, title=_("Add a person"), form=form, submit_text=_("Add person"))
 
 
 @member_required("add_young_people")
 def person(request: MemberRequest, membership_id: int) -> HttpResponse:
-    membership = selectors.get_person_for(organisation=request.organisation, pk=membership_id)
-    if not request.membership.can("manage_people") and not membership.is_young_person:
-        raise Http404
+    membership = selectors.get_person_visible_to(viewer=request.membership, pk=membership_id)
     return render(
         request,
         "organisations/person.html",
@@ -117,9 +107,7 @@ def person(request: MemberRequest, membership_id: int) -> HttpResponse:
 
 @member_required("add_young_people")
 def person_edit(request: MemberRequest, membership_id: int) -> HttpResponse:
-    membership = selectors.get_person_for(organisation=request.organisation, pk=membership_id)
-    if not request.membership.can("manage_people") and not membership.is_young_person:
-        raise Http404
+    membership = selectors.get_person_visible_to(viewer=request.membership, pk=membership_id)
     user = membership.user
     initial = {
         "first_name": user.first_name,
@@ -163,16 +151,12 @@ def person_edit(request: MemberRequest, membership_id: int) -> HttpResponse:
             else:
                 messages.success(request, _("Changes saved."))
                 return redirect("organisations:person", membership_id=membership.pk)
-    return render(
+    return form_page(
         request,
-        "core/form_page.html",
-        {
-            "title": _("Change details"),
-            "caption": user.display_name,
-            "form": form,
-            "submit_text": _("Save changes"),
-            "back_url": reverse("organisations:person", kwargs={"membership_id": membership.pk}),
-        },
+        title=_("Change details"),
+        caption=user.display_name,
+        form=form,
+        submit_text=_("Save changes"),
     )
 
 
@@ -232,16 +216,7 @@ def service_add(request: MemberRequest) -> HttpResponse:
         else:
             messages.success(request, _("Service added."))
             return redirect("organisations:services")
-    return render(
-        request,
-        "core/form_page.html",
-        {
-            "title": _("Add a service"),
-            "form": form,
-            "submit_text": _("Add service"),
-            "back_url": reverse("organisations:services"),
-        },
-    )
+    return form_page(request, title=_("Add a service"), form=form, submit_text=_("Add service"))
 
 
 @member_required("manage_people")
@@ -263,14 +238,10 @@ def service_edit(request: MemberRequest, service_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Changes saved."))
             return redirect("organisations:services")
-    return render(
+    return form_page(
         request,
-        "core/form_page.html",
-        {
-            "title": _("Change service"),
-            "caption": service.name,
-            "form": form,
-            "submit_text": _("Save changes"),
-            "back_url": reverse("organisations:services"),
-        },
+        title=_("Change service"),
+        caption=service.name,
+        form=form,
+        submit_text=_("Save changes"),
     )
