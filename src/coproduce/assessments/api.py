@@ -1,0 +1,160 @@
+"""API: frameworks, versions (with indicators), rounds, assessments and scores."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from coproduce.api import auth_membership
+from coproduce.assessments import frameworks, selectors
+from coproduce.assessments.models import Assessment, Round
+
+router = Router(tags=["Self-assessment"])
+
+
+class VersionSummary(Schema):
+    id: int
+    number: int
+    scale: str
+    frozen: bool
+
+
+class FrameworkOut(Schema):
+    id: int
+    key: str
+    name: str
+    credit: str
+    is_builtin: bool
+    versions: list[VersionSummary]
+
+
+class RoundOut(Schema):
+    id: int
+    name: str
+    version_id: int
+    framework: str
+    opens_on: datetime.date
+    due_on: datetime.date
+    is_open: bool
+
+
+class ScoreOut(Schema):
+    indicator_key: str
+    level: str
+    value: int | None
+    answer: str
+    example: str
+    generic: bool
+
+
+class AssessmentOut(Schema):
+    id: int
+    round_id: int
+    respondent: str
+    perspective: str
+    project: str | None
+    status: str
+    submitted_at: datetime.datetime | None
+    scores: list[ScoreOut]
+
+
+@router.get("/frameworks", response=list[FrameworkOut])
+def list_frameworks(request: HttpRequest) -> list[FrameworkOut]:
+    organisation = auth_membership(request).organisation
+    frameworks.builtins_install(organisation=organisation)
+    return [
+        FrameworkOut(
+            id=f.pk,
+            key=f.key,
+            name=f.name,
+            credit=f.credit,
+            is_builtin=f.is_builtin,
+            versions=[
+                VersionSummary(id=v.pk, number=v.number, scale=v.scale, frozen=v.is_frozen)
+                for v in f.versions.all()
+            ],
+        )
+        for f in selectors.frameworks_for(organisation=organisation)
+    ]
+
+
+@router.get("/versions/{version_id}")
+def get_version(request: HttpRequest, version_id: int) -> dict[str, object]:
+    """The version as a framework document (the same shape as the YAML/JSON export)."""
+    version = selectors.get_version_for(
+        organisation=auth_membership(request).organisation, pk=version_id
+    )
+    return {
+        "id": version.pk,
+        "number": version.number,
+        "frozen": version.is_frozen,
+        "document": frameworks.framework_export(version),
+    }
+
+
+def _round(r: Round) -> RoundOut:
+    return RoundOut(
+        id=r.pk,
+        name=r.name,
+        version_id=r.version_id,
+        framework=r.version.framework.name,
+        opens_on=r.opens_on,
+        due_on=r.due_on,
+        is_open=r.is_open,
+    )
+
+
+@router.get("/rounds", response=list[RoundOut])
+def list_rounds(request: HttpRequest) -> list[RoundOut]:
+    return [
+        _round(r) for r in selectors.rounds_for(organisation=auth_membership(request).organisation)
+    ]
+
+
+@router.get("/rounds/{round_id}", response=RoundOut)
+def get_round(request: HttpRequest, round_id: int) -> RoundOut:
+    return _round(
+        selectors.get_round_for(organisation=auth_membership(request).organisation, pk=round_id)
+    )
+
+
+def _assessment(a: Assessment) -> AssessmentOut:
+    return AssessmentOut(
+        id=a.pk,
+        round_id=a.round_id,
+        respondent=a.respondent.user.display_name,
+        perspective=a.perspective,
+        project=a.project.name if a.project else None,
+        status=a.status,
+        submitted_at=a.submitted_at,
+        scores=[
+            ScoreOut(
+                indicator_key=s.indicator.key,
+                level=s.level,
+                value=s.value,
+                answer=s.answer,
+                example=s.example,
+                generic=s.generic,
+            )
+            for s in a.scores.all()
+        ],
+    )
+
+
+@router.get("/rounds/{round_id}/assessments", response=list[AssessmentOut])
+def list_assessments(request: HttpRequest, round_id: int) -> list[AssessmentOut]:
+    membership = auth_membership(request)
+    round_ = selectors.get_round_for(organisation=membership.organisation, pk=round_id)
+    found = selectors.round_assessments_with_scores(round_=round_)
+    if not membership.can("manage_people"):
+        found = found.filter(respondent=membership)  # practitioners see their own
+    return [_assessment(a) for a in found]
+
+
+@router.get("/assessments/{assessment_id}", response=AssessmentOut)
+def get_assessment(request: HttpRequest, assessment_id: int) -> AssessmentOut:
+    return _assessment(
+        selectors.get_assessment_for(membership=auth_membership(request), pk=assessment_id)
+    )

@@ -1,0 +1,59 @@
+"""Home panel: assessments due or overdue, and when the next round is due."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+
+from coproduce.assessments import selectors, services
+from coproduce.assessments.models import Perspective
+
+
+def panel(request: HttpRequest) -> dict[str, Any] | None:
+    membership = getattr(request, "membership", None)
+    if membership is None:
+        return None
+    today = timezone.localdate()
+    organisation = membership.organisation
+    if membership.is_young_person:
+        open_rounds = list(selectors.open_rounds_for(organisation=organisation))
+        done = {
+            a.round_id
+            for a in selectors.assessments_of(membership=membership)
+            if a.perspective == Perspective.YOUNG_PEOPLE and a.is_submitted
+        }
+        waiting = [r for r in open_rounds if r.pk not in done]
+        if not waiting:
+            return None
+        return {"template": "assessments/_panel_young.html", "order": 20, "rounds": waiting}
+    if not membership.is_staff_member:
+        return None
+    settings = services.settings_for(organisation)
+    due = [
+        {
+            "round": r,
+            "overdue": r.due_on < today,
+            "soon": today <= r.due_on <= today + datetime.timedelta(days=settings.reminder_days),
+        }
+        for r in selectors.due_assessments(membership=membership)
+    ]
+    next_due = services.next_round_due(organisation)
+    has_open = selectors.open_rounds_for(organisation=organisation).exists()
+    round_overdue = (
+        membership.can("manage_people")
+        and not has_open
+        and next_due is not None
+        and next_due <= today + datetime.timedelta(days=settings.reminder_days)
+    )
+    if not due and not round_overdue:
+        return None
+    return {
+        "template": "assessments/_panel.html",
+        "order": 20,
+        "due": due,
+        "next_due": next_due if round_overdue else None,
+        "next_overdue": bool(next_due and next_due < today),
+    }

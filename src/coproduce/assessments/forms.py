@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coproduce.assessments.models import (
+    Assessment,
+    Band,
+    Checklist,
+    FrameworkVersion,
+    Indicator,
+    Level,
+    Perspective,
+    band_for,
+)
+from coproduce.core.forms import DateField
+
+TEXTAREA = {"rows": 3}
+
+
+def _score_choices() -> list[tuple[str, str]]:
+    return [(str(n), f"{n} – {Band(band_for(n)).label}") for n in range(1, 10)]
+
+
+class IndicatorForm(forms.Form):
+    """One indicator: a score (or checklist answer) and an example per level, a reflection."""
+
+    def __init__(
+        self, *args: Any, assessment: Assessment, indicator: Indicator, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.assessment, self.indicator = assessment, indicator
+        young = assessment.perspective == Perspective.YOUNG_PEOPLE
+        banded = indicator.version.is_banded
+        for level in assessment.levels:
+            level_label = Level(level).label
+            if banded:
+                self.fields[f"value_{level}"] = forms.TypedChoiceField(
+                    label=_("How true is this for you?")
+                    if young
+                    else _("%(level)s: your score") % {"level": level_label},
+                    help_text=_("1 means not at all, 9 means completely")
+                    if young
+                    else _("Basic is 1 to 3, getting there 4 to 6, excellent 7 to 9"),
+                    choices=_score_choices(),
+                    coerce=int,
+                    required=False,
+                    widget=forms.RadioSelect,
+                    error_messages={"invalid_choice": _("Choose a score from 1 to 9")},
+                )
+            else:
+                self.fields[f"answer_{level}"] = forms.ChoiceField(
+                    label=_("Is this true here?")
+                    if young
+                    else _("%(level)s: your answer") % {"level": level_label},
+                    choices=Checklist.choices,
+                    required=False,
+                    widget=forms.RadioSelect,
+                    error_messages={"invalid_choice": _("Choose yes, no or needs more work")},
+                )
+            self.fields[f"example_{level}"] = forms.CharField(
+                label=_("Why? Tell us what happens (optional)")
+                if young
+                else _("%(level)s: a practical example") % {"level": level_label},
+                help_text=""
+                if young
+                else _("Something that really happened. Needed before you submit."),
+                required=False,
+                widget=forms.Textarea(attrs=TEXTAREA),
+            )
+        self.fields["reflection"] = forms.CharField(
+            label=_("Anything that would make it better? (optional)")
+            if young
+            else _("Reflection: what will you do to improve, or what could others learn?"),
+            required=False,
+            widget=forms.Textarea(attrs=TEXTAREA),
+        )
+        if assessment.is_submitted:
+            self.fields["reason"] = forms.CharField(
+                label=_("Why are you correcting this?"),
+                help_text=_("Your earlier answer is kept in the record."),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+
+class RoundForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100, help_text=_("For example, Spring 2027"))
+    version: forms.ModelChoiceField[FrameworkVersion] = forms.ModelChoiceField(
+        label=_("Framework"), queryset=FrameworkVersion.objects.none(), empty_label=None
+    )
+    due_on = DateField(label=_("Due date"), help_text=_("For example, 30 4 2027"))
+
+    def __init__(self, *args: Any, versions: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["version"]
+        field.queryset = versions
+        field.label_from_instance = lambda v: f"{v.framework.name} (version {v.number})"
+
+
+class ConversationForm(forms.Form):
+    note = forms.CharField(
+        label=_("What was said and what you agreed"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=4000,
+    )
+    held_on = DateField(label=_("Date of the conversation"), required=False)
+
+
+class CopyForm(forms.Form):
+    name = forms.CharField(label=_("Name of your copy"), max_length=200)
+    key = forms.SlugField(
+        label=_("Short key"),
+        max_length=60,
+        help_text=_("Lower-case letters, digits and hyphens, for example our-nef"),
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Framework file (YAML or JSON)"),
+        help_text=_("Export a framework to see the format."),
+    )
+
+
+class BandForm(forms.Form):
+    descriptor = forms.CharField(
+        label=_("What it looks like"), widget=forms.Textarea(attrs=TEXTAREA), max_length=2000
+    )
+    examples = forms.CharField(
+        label=_("Examples from your own service (one per line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+class SettingsForm(forms.Form):
+    gap_threshold = forms.IntegerField(
+        label=_("Disagreement threshold (points)"),
+        min_value=1,
+        max_value=8,
+        help_text=_("A gap this big between staff and young people needs a conversation."),
+    )
+    reminder_days = forms.IntegerField(
+        label=_("Send reminders this many days before the due date"), min_value=0, max_value=90
+    )
+    cycle_months = forms.IntegerField(label=_("Months between rounds"), min_value=1, max_value=24)

@@ -1,0 +1,445 @@
+"""Reading results: verdicts, gaps, radar geometry, trends and the organisation roll-up.
+
+Pure computation over rows fetched with a fixed number of queries."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from coproduce.assessments.models import (
+    BAND_ORDER,
+    Assessment,
+    BandDescriptor,
+    Conversation,
+    Indicator,
+    Level,
+    Perspective,
+    Round,
+    Score,
+    Status,
+    band_for,
+)
+from coproduce.assessments.services import settings_for
+
+SMALL_GROUP = 5  # roll-up groups with fewer people than this are hidden
+
+
+def median(values: list[int]) -> float | None:
+    return float(statistics.median(values)) if values else None
+
+
+@dataclass
+class ScoreView:
+    indicator: Indicator
+    level: str
+    value: int | None
+    answer: str
+    example: str
+    generic: bool
+    band: str | None
+    next_band: BandDescriptor | None
+    score: Score | None
+
+
+@dataclass
+class LevelVerdict:
+    level: str
+    label: str
+    co_producing: bool
+    holding_back: list[Indicator]
+    complete: bool
+
+
+def _bands_by_indicator(version_id: int) -> dict[tuple[int, str], BandDescriptor]:
+    return {
+        (b.indicator_id, b.band): b for b in BandDescriptor.objects.filter(version_id=version_id)
+    }
+
+
+def next_band(
+    bands: dict[tuple[int, str], BandDescriptor], indicator_id: int, value: int | None
+) -> BandDescriptor | None:
+    if value is None:
+        return None
+    index = BAND_ORDER.index(band_for(value))  # type: ignore[arg-type]
+    if index + 1 >= len(BAND_ORDER):
+        return None
+    return bands.get((indicator_id, BAND_ORDER[index + 1]))
+
+
+def assessment_views(assessment: Assessment) -> dict[str, list[ScoreView]]:
+    """Per level, one row per indicator (in order), with the next band up."""
+    version = assessment.round.version
+    indicators = list(version.indicators.all())
+    bands = _bands_by_indicator(version.pk)
+    scores = {
+        (s.indicator_id, s.level): s
+        for s in assessment.scores.prefetch_related("corrections").all()
+    }
+    result: dict[str, list[ScoreView]] = {}
+    for level in assessment.levels:
+        rows = []
+        for indicator in indicators:
+            score = scores.get((indicator.pk, level))
+            value = score.value if score else None
+            rows.append(
+                ScoreView(
+                    indicator=indicator,
+                    level=level,
+                    value=value,
+                    answer=score.answer if score else "",
+                    example=score.example if score else "",
+                    generic=score.generic if score else False,
+                    band=band_for(value) if value else None,
+                    next_band=next_band(bands, indicator.pk, value),
+                    score=score,
+                )
+            )
+        result[level] = rows
+    return result
+
+
+def verdicts(assessment: Assessment, views: dict[str, list[ScoreView]]) -> list[LevelVerdict]:
+    minimum = assessment.round.version.verdict_min
+    out = []
+    for level, rows in views.items():
+        if assessment.round.version.is_banded:
+            holding = [r.indicator for r in rows if r.value is None or r.value < minimum]
+        else:
+            holding = [r.indicator for r in rows if r.answer != "yes"]
+        out.append(
+            LevelVerdict(
+                level=level,
+                label=str(Level(level).label),
+                co_producing=not holding,
+                holding_back=holding,
+                complete=all(r.value is not None or r.answer for r in rows),
+            )
+        )
+    return out
+
+
+# ---- the round: staff and young people side by side ----
+
+
+@dataclass
+class GapRow:
+    indicator: Indicator
+    staff: float | None
+    young: float | None
+    gap: float | None
+    needs_talk: bool
+    conversation: Conversation | None
+
+
+@dataclass
+class Series:
+    key: str
+    label: str
+    values: list[float | None]
+
+
+@dataclass
+class RoundResult:
+    round: Round
+    indicators: list[Indicator]
+    series: list[Series]
+    gaps: list[GapRow]
+    threshold: int
+    staff_count: int
+    young_count: int
+    disagreements_without_talk: list[GapRow] = field(default_factory=list)
+
+
+def _submitted_scores(round_: Round) -> list[Score]:
+    return list(
+        Score.objects.filter(
+            assessment__round=round_,
+            assessment__status=Status.SUBMITTED,
+            value__isnull=False,
+        ).select_related("assessment")
+    )
+
+
+def round_result(round_: Round) -> RoundResult:
+    indicators = list(round_.version.indicators.all())
+    scores = _submitted_scores(round_)
+    by_key: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+    staff_people: set[int] = set()
+    young_people: set[int] = set()
+    for score in scores:
+        perspective = score.assessment.perspective
+        assert score.value is not None
+        by_key[(perspective, score.level, score.indicator_id)].append(score.value)
+        (staff_people if perspective == Perspective.STAFF else young_people).add(
+            score.assessment.respondent_id
+        )
+    series = []
+    for level in Level:
+        series.append(
+            Series(
+                key=f"staff-{level.value}",
+                label=f"{Perspective.STAFF.label}: {level.label}",
+                values=[median(by_key[(Perspective.STAFF, level, i.pk)]) for i in indicators],
+            )
+        )
+    series.append(
+        Series(
+            key="young-project",
+            label=str(Perspective.YOUNG_PEOPLE.label),
+            values=[
+                median(by_key[(Perspective.YOUNG_PEOPLE, Level.PROJECT, i.pk)]) for i in indicators
+            ],
+        )
+    )
+    series = [s for s in series if any(v is not None for v in s.values)]
+    threshold = settings_for(round_.organisation).gap_threshold
+    talks = {c.indicator_id: c for c in Conversation.objects.filter(round=round_)}
+    gaps = []
+    for indicator in indicators:
+        staff = median(by_key[(Perspective.STAFF, Level.PROJECT, indicator.pk)])
+        young = median(by_key[(Perspective.YOUNG_PEOPLE, Level.PROJECT, indicator.pk)])
+        gap = abs(staff - young) if staff is not None and young is not None else None
+        gaps.append(
+            GapRow(
+                indicator=indicator,
+                staff=staff,
+                young=young,
+                gap=gap,
+                needs_talk=gap is not None and gap >= threshold,
+                conversation=talks.get(indicator.pk),
+            )
+        )
+    return RoundResult(
+        round=round_,
+        indicators=indicators,
+        series=series,
+        gaps=gaps,
+        threshold=threshold,
+        staff_count=len(staff_people),
+        young_count=len(young_people),
+        disagreements_without_talk=[g for g in gaps if g.needs_talk and g.conversation is None],
+    )
+
+
+# ---- radar chart geometry (the template draws it; nothing here is markup) ----
+
+RADAR_SIZE = 320
+RADAR_RADIUS = 110
+COLOURS = ["#1d70b8", "#00703c", "#d4351c", "#6f72af"]
+DASHES = ["", "6 3", "2 3", "10 4 2 4"]
+
+
+@dataclass
+class RadarAxis:
+    x: float
+    y: float
+    label_x: float
+    label_y: float
+    number: int
+    anchor: str
+
+
+@dataclass
+class RadarSeries:
+    label: str
+    points: str
+    colour: str
+    dash: str
+
+
+@dataclass
+class Radar:
+    size: int
+    centre: float
+    axes: list[RadarAxis]
+    rings: list[str]
+    series: list[RadarSeries]
+
+
+def _point(index: int, count: int, value: float) -> tuple[float, float]:
+    angle = -math.pi / 2 + 2 * math.pi * index / count
+    r = RADAR_RADIUS * value / 9
+    c = RADAR_SIZE / 2
+    return round(c + r * math.cos(angle), 1), round(c + r * math.sin(angle), 1)
+
+
+def radar(series: list[Series], count: int) -> Radar:
+    axes = []
+    for i in range(count):
+        x, y = _point(i, count, 9)
+        lx, ly = _point(i, count, 10.3)
+        anchor = "middle" if abs(lx - RADAR_SIZE / 2) < 5 else ("start" if lx > 160 else "end")
+        axes.append(RadarAxis(x=x, y=y, label_x=lx, label_y=ly + 4, number=i + 1, anchor=anchor))
+    rings = [
+        " ".join(f"{x},{y}" for x, y in (_point(i, count, level) for i in range(count)))
+        for level in (3, 6, 9)
+    ]
+    drawn = []
+    for n, s in enumerate(series):
+        points = " ".join(
+            f"{x},{y}" for x, y in (_point(i, count, v or 0) for i, v in enumerate(s.values))
+        )
+        drawn.append(
+            RadarSeries(
+                label=s.label,
+                points=points,
+                colour=COLOURS[n % len(COLOURS)],
+                dash=DASHES[n % len(DASHES)],
+            )
+        )
+    return Radar(size=RADAR_SIZE, centre=RADAR_SIZE / 2, axes=axes, rings=rings, series=drawn)
+
+
+def assessment_series(views: dict[str, list[ScoreView]], perspective: str) -> list[Series]:
+    out = []
+    for level, rows in views.items():
+        label = (
+            str(Level(level).label)
+            if perspective == Perspective.STAFF
+            else str(Perspective.YOUNG_PEOPLE.label)
+        )
+        out.append(
+            Series(
+                key=level, label=label, values=[float(r.value) if r.value else None for r in rows]
+            )
+        )
+    return out
+
+
+# ---- over time and across the organisation ----
+
+
+@dataclass
+class TrendRow:
+    key: str
+    title: str
+    points: list[float | None]
+
+
+def trend(rounds: list[Round]) -> tuple[list[Round], list[TrendRow]]:
+    """Staff median at project level per indicator key, oldest round first. Indicators are
+    matched by key, so a copy or a new version still lines up; missing ones show as gaps."""
+    rounds = sorted(rounds, key=lambda r: (r.opens_on, r.pk))
+    scores = Score.objects.filter(
+        assessment__round__in=rounds,
+        assessment__status=Status.SUBMITTED,
+        assessment__perspective=Perspective.STAFF,
+        level=Level.PROJECT,
+        value__isnull=False,
+    ).select_related("indicator", "assessment")
+    values: dict[tuple[str, int], list[int]] = defaultdict(list)
+    titles: dict[str, tuple[int, str]] = {}
+    for score in scores:
+        assert score.value is not None
+        values[(score.indicator.key, score.assessment.round_id)].append(score.value)
+        titles.setdefault(score.indicator.key, (score.indicator.order, score.indicator.title))
+    rows = [
+        TrendRow(key=key, title=title, points=[median(values[(key, r.pk)]) for r in rounds])
+        for key, (_order, title) in sorted(titles.items(), key=lambda kv: kv[1][0])
+    ]
+    return rounds, rows
+
+
+@dataclass
+class RollupRow:
+    indicator: Indicator
+    group: str
+    people: int
+    hidden: bool
+    median: float | None
+    spread: tuple[int, int] | None
+    distribution: list[int]  # count of scores in basic, getting there, excellent
+
+
+def rollup(round_: Round, level: str = Level.PROJECT) -> list[RollupRow]:
+    """Staff scores at one level (project by default) per indicator, for the whole
+    organisation and per project; any group with fewer than five people is hidden so
+    nobody can be singled out."""
+    indicators = list(round_.version.indicators.all())
+    scores = Score.objects.filter(
+        assessment__round=round_,
+        assessment__status=Status.SUBMITTED,
+        assessment__perspective=Perspective.STAFF,
+        level=level,
+        value__isnull=False,
+    ).select_related("assessment__project")
+    groups: dict[str, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for score in scores:
+        assert score.value is not None
+        person = score.assessment.respondent_id
+        groups[""][score.indicator_id].append((person, score.value))
+        if score.assessment.project is not None:
+            groups[score.assessment.project.name][score.indicator_id].append((person, score.value))
+    rows = []
+    for group in sorted(groups):
+        for indicator in indicators:
+            pairs = groups[group][indicator.pk]
+            people = len({p for p, _v in pairs})
+            values = [v for _p, v in pairs]
+            hidden = people < SMALL_GROUP
+            rows.append(
+                RollupRow(
+                    indicator=indicator,
+                    group=group,
+                    people=people,
+                    hidden=hidden,
+                    median=None if hidden else median(values),
+                    spread=None if hidden or not values else (min(values), max(values)),
+                    distribution=[]
+                    if hidden
+                    else [sum(1 for v in values if band_for(v) == b) for b in BAND_ORDER],
+                )
+            )
+    return rows
+
+
+@dataclass
+class TrendLine:
+    title: str
+    points: str
+    colour: str
+    dash: str
+
+
+@dataclass
+class TrendChart:
+    width: int
+    height: int
+    lines: list[TrendLine]
+    x_labels: list[tuple[float, str]]
+    y_ticks: list[tuple[float, int]]
+
+
+def trend_chart(rounds: list[Round], rows: list[TrendRow]) -> TrendChart | None:
+    if len(rounds) < 2 or not rows:
+        return None
+    width, height, left, top, bottom = 300, 200, 28, 10, 30
+    step = (width - left - 20) / (len(rounds) - 1)
+
+    def y(value: float) -> float:
+        return round(top + (height - top - bottom) * (9 - value) / 8, 1)
+
+    lines = []
+    for n, row in enumerate(rows):
+        points = " ".join(
+            f"{round(left + i * step, 1)},{y(v)}" for i, v in enumerate(row.points) if v is not None
+        )
+        lines.append(
+            TrendLine(
+                title=row.title,
+                points=points,
+                colour=COLOURS[n % len(COLOURS)],
+                dash=DASHES[(n // len(COLOURS)) % len(DASHES)],
+            )
+        )
+    return TrendChart(
+        width=width,
+        height=height,
+        lines=lines,
+        x_labels=[(round(left + i * step, 1), r.name) for i, r in enumerate(rounds)],
+        y_ticks=[(y(v), v) for v in (1, 3, 5, 7, 9)],
+    )

@@ -1,0 +1,41 @@
+from django.urls import path
+
+from coproduce.assessments.views import assessing, frameworks, reports, rounds
+
+app_name = "assessments"
+urlpatterns = [
+    path("", assessing.index, name="index"),
+    path("frameworks/", frameworks.framework_list, name="frameworks"),
+    path("frameworks/import/", frameworks.framework_import, name="import"),
+    path("frameworks/<int:version_id>/", frameworks.version_detail, name="version"),
+    path(
+        "frameworks/<int:version_id>/export/<str:format>/",
+        frameworks.version_export,
+        name="export",
+    ),
+    path("frameworks/<int:version_id>/copy/", frameworks.version_copy, name="copy"),
+    path("frameworks/<int:version_id>/new-version/", frameworks.version_new, name="new_version"),
+    path("frameworks/<int:version_id>/scoring-sheet/", reports.blank_sheet, name="sheet"),
+    path("bands/<int:band_id>/change/", frameworks.band_edit, name="band_edit"),
+    path("rounds/open/", rounds.round_open, name="round_open"),
+    path("rounds/<int:round_id>/", rounds.round_detail, name="round"),
+    path("rounds/<int:round_id>/start/", assessing.start, name="start"),
+    path("rounds/<int:round_id>/close/", rounds.round_close, name="round_close"),
+    path("rounds/<int:round_id>/export.csv", reports.round_csv, name="round_csv"),
+    path("rounds/<int:round_id>/report.pdf", reports.round_pdf, name="round_pdf"),
+    path(
+        "rounds/<int:round_id>/conversations/<int:indicator_id>/",
+        rounds.conversation,
+        name="conversation",
+    ),
+    path("trend/", rounds.trend, name="trend"),
+    path("settings/", rounds.settings_edit, name="settings"),
+    path("<int:assessment_id>/", assessing.assessment, name="assessment"),
+    path("<int:assessment_id>/submit/", assessing.submit, name="submit"),
+    path("<int:assessment_id>/result/", assessing.result, name="result"),
+    path(
+        "<int:assessment_id>/indicators/<int:indicator_id>/",
+        assessing.indicator,
+        name="indicator",
+    ),
+]
