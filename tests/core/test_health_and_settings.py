@@ -46,3 +46,26 @@ def test_it_serves_pages_in_the_persons_language(young_person: object) -> None:
     young_person.user.save()
     html = client_for(young_person).get("/").content.decode()
     assert '<html lang="cy"' in html
+
+
+def test_it_passes_djangos_deploy_check_with_production_settings(tmp_path: object) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    env.update(
+        DEBUG="false",
+        SECRET_KEY="x" * 30 + "production-only-secret-for-the-check-9f3k",
+        ALLOWED_HOSTS="coproduce.example",
+        COPRODUCE_VAR_DIR=str(tmp_path),
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "coproduce.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
