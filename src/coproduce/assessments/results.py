@@ -319,6 +319,17 @@ class TrendRow:
     title: str
     points: list[float | None]
 
+    @property
+    def spark(self) -> str:
+        """Points for a 100 x 30 sparkline (scores 1-9 bottom to top)."""
+        count = len(self.points)
+        step = 90 / (count - 1) if count > 1 else 0
+        return " ".join(
+            f"{round(5 + i * step, 1)},{round(27 - 24 * (v - 1) / 8, 1)}"
+            for i, v in enumerate(self.points)
+            if v is not None
+        )
+
 
 def trend(rounds: list[Round]) -> tuple[list[Round], list[TrendRow]]:
     """Staff median at project level per indicator key, oldest round first. Indicators are
@@ -395,51 +406,3 @@ def rollup(round_: Round, level: str = Level.PROJECT) -> list[RollupRow]:
                 )
             )
     return rows
-
-
-@dataclass
-class TrendLine:
-    title: str
-    points: str
-    colour: str
-    dash: str
-
-
-@dataclass
-class TrendChart:
-    width: int
-    height: int
-    lines: list[TrendLine]
-    x_labels: list[tuple[float, str]]
-    y_ticks: list[tuple[float, int]]
-
-
-def trend_chart(rounds: list[Round], rows: list[TrendRow]) -> TrendChart | None:
-    if len(rounds) < 2 or not rows:
-        return None
-    width, height, left, top, bottom = 300, 200, 28, 10, 30
-    step = (width - left - 20) / (len(rounds) - 1)
-
-    def y(value: float) -> float:
-        return round(top + (height - top - bottom) * (9 - value) / 8, 1)
-
-    lines = []
-    for n, row in enumerate(rows):
-        points = " ".join(
-            f"{round(left + i * step, 1)},{y(v)}" for i, v in enumerate(row.points) if v is not None
-        )
-        lines.append(
-            TrendLine(
-                title=row.title,
-                points=points,
-                colour=COLOURS[n % len(COLOURS)],
-                dash=DASHES[(n // len(COLOURS)) % len(DASHES)],
-            )
-        )
-    return TrendChart(
-        width=width,
-        height=height,
-        lines=lines,
-        x_labels=[(round(left + i * step, 1), r.name) for i, r in enumerate(rounds)],
-        y_ticks=[(y(v), v) for v in (1, 3, 5, 7, 9)],
-    )

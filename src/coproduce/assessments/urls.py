@@ -20,6 +20,7 @@ urlpatterns = [
     path("rounds/open/", rounds.round_open, name="round_open"),
     path("rounds/<int:round_id>/", rounds.round_detail, name="round"),
     path("rounds/<int:round_id>/start/", assessing.start, name="start"),
+    path("rounds/<int:round_id>/session/", assessing.session, name="session"),
     path("rounds/<int:round_id>/close/", rounds.round_close, name="round_close"),
     path("rounds/<int:round_id>/export.csv", reports.round_csv, name="round_csv"),
     path("rounds/<int:round_id>/report.pdf", reports.round_pdf, name="round_pdf"),

@@ -109,7 +109,10 @@ def round_close(request: MemberRequest, round_id: int) -> HttpResponse:
 
 @member_required("staff")
 def trend(request: MemberRequest) -> HttpResponse:
-    rounds, rows = results.trend(list(selectors.rounds_for(organisation=request.organisation)))
+    banded = [
+        r for r in selectors.rounds_for(organisation=request.organisation) if r.version.is_banded
+    ]
+    rounds, rows = results.trend(banded)
     return render(
         request,
         "assessments/trend.html",
@@ -117,7 +120,6 @@ def trend(request: MemberRequest) -> HttpResponse:
             "title": _("Change over time"),
             "rounds": rounds,
             "rows": rows,
-            "chart": results.trend_chart(rounds, rows),
         },
     )
 
