@@ -160,3 +160,17 @@ class SessionForm(forms.Form):
         field: Any = self.fields["young_person"]
         field.queryset = young_people
         field.label_from_instance = lambda m: m.user.display_name
+
+
+class IndicatorWordingForm(forms.Form):
+    title = forms.CharField(label=_("Wording for staff"), max_length=300)
+    young_title = forms.CharField(
+        label=_("Wording for young people"),
+        max_length=300,
+        help_text=_("Plain words a 12-year-old would understand."),
+    )
+    young_hint = forms.CharField(
+        label=_("A question to help young people answer (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

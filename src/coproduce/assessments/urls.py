@@ -17,6 +17,7 @@ urlpatterns = [
     path("frameworks/<int:version_id>/new-version/", frameworks.version_new, name="new_version"),
     path("frameworks/<int:version_id>/scoring-sheet/", reports.blank_sheet, name="sheet"),
     path("bands/<int:band_id>/change/", frameworks.band_edit, name="band_edit"),
+    path("indicators/<int:indicator_id>/change/", frameworks.indicator_edit, name="indicator_edit"),
     path("rounds/open/", rounds.round_open, name="round_open"),
     path("rounds/<int:round_id>/", rounds.round_detail, name="round"),
     path("rounds/<int:round_id>/start/", assessing.start, name="start"),

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coproduce.assessments import citations, frameworks, results, selectors, services
+from coproduce.assessments import charts, citations, frameworks, results, selectors, services
 from coproduce.assessments.forms import IndicatorForm, SessionForm
 from coproduce.assessments.models import Assessment, Indicator, Perspective
 from coproduce.core.http import MemberRequest, member_required
@@ -285,7 +285,7 @@ def result(request: MemberRequest, assessment_id: int) -> HttpResponse:
             "assessment": item,
             "views": views,
             "verdicts": results.verdicts(item, views),
-            "radar": results.radar(series, count) if item.round.version.is_banded else None,
+            "radar": charts.radar(series, count) if item.round.version.is_banded else None,
             "indicators": round_result.indicators,
             "gaps": round_result.gaps,
             "threshold": round_result.threshold,

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coproduce.assessments import frameworks, results, selectors, services
+from coproduce.assessments import charts, frameworks, results, selectors, services
 from coproduce.assessments.forms import ConversationForm, RoundForm, SettingsForm
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page
@@ -53,7 +53,7 @@ def round_detail(request: MemberRequest, round_id: int) -> HttpResponse:
             "title": round_.name,
             "round": round_,
             "result": outcome,
-            "radar": results.radar(outcome.series, len(outcome.indicators))
+            "radar": charts.radar(outcome.series, len(outcome.indicators))
             if round_.version.is_banded
             else None,
             "rollup": results.rollup(round_),
