@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from coproduce.assessments import frameworks
-from coproduce.assessments.models import BandDescriptor, Framework, Indicator
+from coproduce.assessments.models import BandDescriptor, Framework, FrozenVersionError, Indicator
 from coproduce.organisations.models import Membership, Organisation
 from tests.assessments.helpers import nef
 from tests.conftest import client_for
@@ -49,7 +49,7 @@ def test_it_lets_a_manager_copy_and_adapt_a_framework(
         version=original, indicator__key="peer-support", band="excellent"
     )
     assert "Peer mentors" not in original_band.examples
-    with pytest.raises(frameworks.FrozenVersionError):
+    with pytest.raises(FrozenVersionError):
         frameworks.band_update(acting_user=None, band=original_band, descriptor="x", examples="y")
 
 
