@@ -3,6 +3,7 @@ that a big disagreement calls for before the round closes."""
 
 from __future__ import annotations
 
+import datetime
 import html
 
 import pytest
@@ -128,3 +129,17 @@ def test_it_hides_roll_up_groups_of_fewer_than_five_people(organisation: Organis
     assert rows[("Youth Forum", 1)].median == 5.0
     carers_row = rows[("Young Carers", 1)]
     assert carers_row.hidden and carers_row.median is None and carers_row.distribution == []
+
+
+def test_it_follows_each_indicator_across_rounds(
+    organisation: Organisation, practitioner: Membership, manager: Membership
+) -> None:
+    autumn = open_round(organisation, name="Autumn 2026", opens_on=datetime.date(2026, 9, 1))
+    fill(autumn, practitioner, [3, 3, 3, 3, 3, 3, 3, 3])
+    spring = open_round(organisation, name="Spring 2027", opens_on=datetime.date(2027, 3, 1))
+    fill(spring, practitioner, [7, 5, 3, 3, 3, 3, 3, 3])
+    rounds, rows = results.trend([spring, autumn])
+    assert [r.name for r in rounds] == ["Autumn 2026", "Spring 2027"]
+    assert [row.points for row in rows[:3]] == [[3.0, 7.0], [3.0, 5.0], [3.0, 3.0]]
+    page = client_for(manager).get("/assessments/trend/").content.decode()
+    assert "Autumn 2026" in page and "Spring 2027" in page

@@ -39,8 +39,12 @@ def _season(day: datetime.date) -> str:
     return ["Winter", "Spring", "Summer", "Autumn"][(day.month % 12) // 3] + f" {day.year}"
 
 
+# Some indicators lag behind others, as in real services (reciprocity and networks most).
+OFFSETS = [1, 0, 0, -1, -2, -1, 0, -2]
+
+
 def _score(base: int, person: int, indicator: int, level: int) -> int:
-    return max(1, min(9, base + (person + indicator * 2 + level) % 3 - 1))
+    return max(1, min(9, base + OFFSETS[indicator] + (person + indicator * 2 + level) % 3 - 1))
 
 
 def _fill(
@@ -143,7 +147,7 @@ def load(context: DemoContext) -> None:
     current = services.round_open(
         acting_user=None,
         organisation=org,
-        name=_season(opened) + " (now)",
+        name=_season(opened),
         version=version,
         opens_on=opened,
         due_on=today + datetime.timedelta(days=10),
@@ -156,7 +160,8 @@ def load(context: DemoContext) -> None:
         6,
         _season(opened),
     )
-    _fill(current, young[:4], Perspective.YOUNG_PEOPLE, 6, _season(opened), young_dip=3)
+    # Fran (the "young" sign-in) has not given her view yet, so her home page asks her.
+    _fill(current, young[1:], Perspective.YOUNG_PEOPLE, 6, _season(opened), young_dip=3)
     sam = context.people["practitioner"]
     draft = services.assessment_start(
         acting_user=sam.user,

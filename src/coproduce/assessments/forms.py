@@ -16,6 +16,7 @@ from coproduce.assessments.models import (
     band_for,
 )
 from coproduce.core.forms import DateField
+from coproduce.organisations.models import Membership
 
 TEXTAREA = {"rows": 3}
 
@@ -147,3 +148,29 @@ class SettingsForm(forms.Form):
         label=_("Send reminders this many days before the due date"), min_value=0, max_value=90
     )
     cycle_months = forms.IntegerField(label=_("Months between rounds"), min_value=1, max_value=24)
+
+
+class SessionForm(forms.Form):
+    young_person: forms.ModelChoiceField[Membership] = forms.ModelChoiceField(
+        label=_("Young person"), queryset=Membership.objects.none(), empty_label=None
+    )
+
+    def __init__(self, *args: Any, young_people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["young_person"]
+        field.queryset = young_people
+        field.label_from_instance = lambda m: m.user.display_name
+
+
+class IndicatorWordingForm(forms.Form):
+    title = forms.CharField(label=_("Wording for staff"), max_length=300)
+    young_title = forms.CharField(
+        label=_("Wording for young people"),
+        max_length=300,
+        help_text=_("Plain words a 12-year-old would understand."),
+    )
+    young_hint = forms.CharField(
+        label=_("A question to help young people answer (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

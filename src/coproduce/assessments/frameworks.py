@@ -14,11 +14,9 @@ missing 'excellent'"); an import with any error changes nothing.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import yaml
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -26,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from coproduce.accounts.models import User
 from coproduce.assessments.builtin import BUILTINS
+from coproduce.assessments.documents import DocumentError, document_errors, parse_document
 from coproduce.assessments.models import (
     BAND_ORDER,
     BandDescriptor,
@@ -34,123 +33,9 @@ from coproduce.assessments.models import (
     FrozenVersionError,
     Indicator,
     Principle,
-    ScaleKind,
 )
 from coproduce.audit.services import audit_record
 from coproduce.organisations.models import Organisation
-
-KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
-
-
-class DocumentError(ValidationError):
-    def __init__(self, errors: list[str]) -> None:
-        super().__init__(errors)
-        self.errors = errors
-
-
-def parse_document(text: str) -> Any:
-    """YAML is a superset of JSON, so one parser reads both."""
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = _(" at line %(line)s") % {"line": mark.line + 1} if mark else ""
-        raise DocumentError(
-            [_("The file is not valid YAML or JSON%(where)s.") % {"where": where}]
-        ) from None
-
-
-def _text(data: dict[str, Any], field: str, path: str, errors: list[str], limit: int) -> None:
-    value = data.get(field)
-    if not isinstance(value, str) or not value.strip():
-        errors.append(_("%(path)s: '%(field)s' must be some text") % {"path": path, "field": field})
-    elif len(value) > limit:
-        errors.append(
-            _("%(path)s: '%(field)s' is longer than %(limit)s characters")
-            % {"path": path, "field": field, "limit": limit}
-        )
-
-
-def _key(data: dict[str, Any], path: str, errors: list[str], seen: set[str]) -> None:
-    key = data.get("key")
-    if not isinstance(key, str) or not KEY.match(key):
-        errors.append(
-            _("%(path)s: 'key' must be lower-case letters, digits and hyphens") % {"path": path}
-        )
-    elif key in seen:
-        errors.append(_("%(path)s: the key '%(key)s' is used twice") % {"path": path, "key": key})
-    else:
-        seen.add(key)
-
-
-def document_errors(data: Any) -> list[str]:
-    """Every problem in a framework document, each with where it is."""
-    errors: list[str] = []
-    if not isinstance(data, dict):
-        return [_("The file must describe one framework (a mapping with a name and principles).")]
-    _key(data, "framework", errors, set())
-    _text(data, "name", "framework", errors, 200)
-    scale = data.get("scale")
-    if scale not in ScaleKind.values:
-        errors.append(_("framework: 'scale' must be 'banded' or 'checklist'"))
-    verdict = data.get("verdict_min", 7)
-    if not isinstance(verdict, int) or not 1 <= verdict <= 9:
-        errors.append(_("framework: 'verdict_min' must be a whole number from 1 to 9"))
-    principles = data.get("principles")
-    if not isinstance(principles, list) or not principles:
-        errors.append(_("framework: 'principles' must be a list with at least one principle"))
-        return errors
-    principle_keys: set[str] = set()
-    indicator_keys: set[str] = set()
-    for p, principle in enumerate(principles):
-        ppath = f"principles[{p}]"
-        if not isinstance(principle, dict):
-            errors.append(_("%(path)s: must be a mapping") % {"path": ppath})
-            continue
-        _key(principle, ppath, errors, principle_keys)
-        _text(principle, "title", ppath, errors, 200)
-        indicators = principle.get("indicators")
-        if not isinstance(indicators, list) or not indicators:
-            errors.append(_("%(path)s: 'indicators' must be a non-empty list") % {"path": ppath})
-            continue
-        for i, indicator in enumerate(indicators):
-            ipath = f"{ppath}.indicators[{i}]"
-            if not isinstance(indicator, dict):
-                errors.append(_("%(path)s: must be a mapping") % {"path": ipath})
-                continue
-            _key(indicator, ipath, errors, indicator_keys)
-            _text(indicator, "title", ipath, errors, 300)
-            _text(indicator, "young_title", ipath, errors, 300)
-            if scale != ScaleKind.BANDED:
-                continue
-            bands = indicator.get("bands")
-            if not isinstance(bands, dict):
-                errors.append(
-                    _("%(path)s: 'bands' must give basic, getting_there and excellent")
-                    % {"path": ipath}
-                )
-                continue
-            for band in BAND_ORDER:
-                bpath = f"{ipath}.bands.{band}"
-                entry = bands.get(str(band))
-                if not isinstance(entry, dict):
-                    errors.append(
-                        _("%(path)s: missing '%(band)s'") % {"path": f"{ipath}.bands", "band": band}
-                    )
-                    continue
-                _text(entry, "descriptor", bpath, errors, 2000)
-                examples = entry.get("examples", [])
-                if not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
-                    errors.append(
-                        _("%(path)s: 'examples' must be a list of text") % {"path": bpath}
-                    )
-            unknown = set(bands) - {str(b) for b in BAND_ORDER}
-            if unknown:
-                errors.append(
-                    _("%(path)s: unknown bands %(names)s")
-                    % {"path": f"{ipath}.bands", "names": ", ".join(sorted(map(str, unknown)))}
-                )
-    return errors
 
 
 def _build_version(*, framework: Framework, data: dict[str, Any], number: int) -> FrameworkVersion:
@@ -376,3 +261,38 @@ def band_update(
             changed_fields=["descriptor", "examples"],
         )
     return band
+
+
+def indicator_update(
+    *,
+    acting_user: User | None,
+    indicator: Indicator,
+    title: str,
+    young_title: str,
+    young_hint: str,
+) -> Indicator:
+    """Reword an indicator for staff or for young people (only while not frozen)."""
+    version = indicator.version
+    if version.is_frozen:
+        raise FrozenVersionError(_("This framework version is in use and cannot change."))
+    if version.framework.is_builtin:
+        raise FrozenVersionError(_("Built-in frameworks cannot be edited: make a copy first."))
+    with transaction.atomic():
+        indicator.title, indicator.young_title, indicator.young_hint = (
+            title,
+            young_title,
+            young_hint,
+        )
+        indicator.full_clean()
+        indicator.save()
+        audit_record(
+            acting_user=acting_user,
+            organisation=indicator.organisation,
+            verb="framework.indicator_update",
+            target=indicator,
+            changed_fields=["title", "young_title", "young_hint"],
+        )
+    return indicator
+
+
+__all__ = ["DocumentError", "document_errors", "parse_document"]

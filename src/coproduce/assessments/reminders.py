@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -19,9 +20,8 @@ def reminders_send(
     *, organisation: Organisation, today: datetime.date, dry_run: bool = False
 ) -> int:
     """Send the reminders due today; returns how many were (or would be) sent."""
-    settings = services.settings_for(organisation)
-    window = datetime.timedelta(days=settings.reminder_days)
-    url = reverse("assessments:index")
+    window = datetime.timedelta(days=services.settings_for(organisation).reminder_days)
+    url = settings.SITE_URL + reverse("assessments:index")
     staff = list(
         Membership.objects.filter(
             organisation=organisation, is_active=True, role__in=STAFF
@@ -78,7 +78,7 @@ def reminders_send(
                     _("The next self-assessment round is due on %(due)s") % {"due": due_text}
                 ),
                 body=lambda: _("Open a round so staff and young people can take part."),
-                url=reverse("assessments:round_open"),
+                url=settings.SITE_URL + reverse("assessments:round_open"),
             ):
                 sent += 1
     return sent

@@ -4,7 +4,6 @@ Pure computation over rows fetched with a fixed number of queries."""
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -225,75 +224,6 @@ def round_result(round_: Round) -> RoundResult:
     )
 
 
-# ---- radar chart geometry (the template draws it; nothing here is markup) ----
-
-RADAR_SIZE = 320
-RADAR_RADIUS = 110
-COLOURS = ["#1d70b8", "#00703c", "#d4351c", "#6f72af"]
-DASHES = ["", "6 3", "2 3", "10 4 2 4"]
-
-
-@dataclass
-class RadarAxis:
-    x: float
-    y: float
-    label_x: float
-    label_y: float
-    number: int
-    anchor: str
-
-
-@dataclass
-class RadarSeries:
-    label: str
-    points: str
-    colour: str
-    dash: str
-
-
-@dataclass
-class Radar:
-    size: int
-    centre: float
-    axes: list[RadarAxis]
-    rings: list[str]
-    series: list[RadarSeries]
-
-
-def _point(index: int, count: int, value: float) -> tuple[float, float]:
-    angle = -math.pi / 2 + 2 * math.pi * index / count
-    r = RADAR_RADIUS * value / 9
-    c = RADAR_SIZE / 2
-    return round(c + r * math.cos(angle), 1), round(c + r * math.sin(angle), 1)
-
-
-def radar(series: list[Series], count: int) -> Radar:
-    axes = []
-    for i in range(count):
-        x, y = _point(i, count, 9)
-        lx, ly = _point(i, count, 10.3)
-        anchor = "middle" if abs(lx - RADAR_SIZE / 2) < 5 else ("start" if lx > 160 else "end")
-        axes.append(RadarAxis(x=x, y=y, label_x=lx, label_y=ly + 4, number=i + 1, anchor=anchor))
-    rings = [
-        " ".join(f"{x},{y}" for x, y in (_point(i, count, level) for i in range(count)))
-        for level in (3, 6, 9)
-    ]
-    drawn = []
-    for n, s in enumerate(series):
-        points = " ".join(
-            f"{x},{y}" for x, y in (_point(i, count, v or 0) for i, v in enumerate(s.values))
-        )
-        drawn.append(
-            RadarSeries(
-                label=s.label,
-                points=points,
-                colour=COLOURS[n % len(COLOURS)],
-                dash=DASHES[n % len(DASHES)],
-            )
-        )
-    return Radar(size=RADAR_SIZE, centre=RADAR_SIZE / 2, axes=axes, rings=rings, series=drawn)
-
-
 def assessment_series(views: dict[str, list[ScoreView]], perspective: str) -> list[Series]:
     out = []
     for level, rows in views.items():
@@ -318,6 +248,17 @@ class TrendRow:
     key: str
     title: str
     points: list[float | None]
+
+    @property
+    def spark(self) -> str:
+        """Points for a 100 x 30 sparkline (scores 1-9 bottom to top)."""
+        count = len(self.points)
+        step = 90 / (count - 1) if count > 1 else 0
+        return " ".join(
+            f"{round(5 + i * step, 1)},{round(27 - 24 * (v - 1) / 8, 1)}"
+            for i, v in enumerate(self.points)
+            if v is not None
+        )
 
 
 def trend(rounds: list[Round]) -> tuple[list[Round], list[TrendRow]]:
@@ -395,51 +336,3 @@ def rollup(round_: Round, level: str = Level.PROJECT) -> list[RollupRow]:
                 )
             )
     return rows
-
-
-@dataclass
-class TrendLine:
-    title: str
-    points: str
-    colour: str
-    dash: str
-
-
-@dataclass
-class TrendChart:
-    width: int
-    height: int
-    lines: list[TrendLine]
-    x_labels: list[tuple[float, str]]
-    y_ticks: list[tuple[float, int]]
-
-
-def trend_chart(rounds: list[Round], rows: list[TrendRow]) -> TrendChart | None:
-    if len(rounds) < 2 or not rows:
-        return None
-    width, height, left, top, bottom = 300, 200, 28, 10, 30
-    step = (width - left - 20) / (len(rounds) - 1)
-
-    def y(value: float) -> float:
-        return round(top + (height - top - bottom) * (9 - value) / 8, 1)
-
-    lines = []
-    for n, row in enumerate(rows):
-        points = " ".join(
-            f"{round(left + i * step, 1)},{y(v)}" for i, v in enumerate(row.points) if v is not None
-        )
-        lines.append(
-            TrendLine(
-                title=row.title,
-                points=points,
-                colour=COLOURS[n % len(COLOURS)],
-                dash=DASHES[(n // len(COLOURS)) % len(DASHES)],
-            )
-        )
-    return TrendChart(
-        width=width,
-        height=height,
-        lines=lines,
-        x_labels=[(round(left + i * step, 1), r.name) for i, r in enumerate(rounds)],
-        y_ticks=[(y(v), v) for v in (1, 3, 5, 7, 9)],
-    )

@@ -140,3 +140,9 @@ def round_assessments_with_scores(*, round_: Round) -> QuerySet[Assessment]:
     return round_assessments(round_=round_).prefetch_related(
         Prefetch("scores", queryset=Score.objects.select_related("indicator"))
     )
+
+
+def get_version_indicator_for(*, organisation: Organisation | None, pk: int) -> Indicator:
+    return get_for(
+        Indicator.objects.select_related("version__framework"), organisation=organisation, pk=pk
+    )

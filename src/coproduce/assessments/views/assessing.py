@@ -12,10 +12,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coproduce.assessments import citations, frameworks, results, selectors, services
-from coproduce.assessments.forms import IndicatorForm
+from coproduce.assessments import charts, citations, frameworks, results, selectors, services
+from coproduce.assessments.forms import IndicatorForm, SessionForm
 from coproduce.assessments.models import Assessment, Indicator, Perspective
 from coproduce.core.http import MemberRequest, member_required
+from coproduce.core.pages import form_page
+from coproduce.organisations.selectors import young_people_for
 
 
 @member_required()
@@ -65,6 +67,47 @@ def start(request: MemberRequest, round_id: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
         return redirect("assessments:index")
     return redirect("assessments:assessment", assessment_id=assessment.pk)
+
+
+@member_required("staff")
+def session(request: MemberRequest, round_id: int) -> HttpResponse:
+    """A practitioner-led session: a young person gives their view with a worker beside them."""
+    round_ = selectors.get_round_for(organisation=request.organisation, pk=round_id)
+    form = SessionForm(
+        request.POST or None, young_people=young_people_for(organisation=request.organisation)
+    )
+    if request.method == "POST" and form.is_valid():
+        young = form.cleaned_data["young_person"]
+        try:
+            item = services.assessment_start(
+                acting_user=request.user,
+                round_=round_,
+                respondent=young,
+                perspective=Perspective.YOUNG_PEOPLE,
+                project=young.services.filter(is_active=True).first(),
+                led_by=request.membership,
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            if item.led_by_id != request.membership.pk:
+                form.add_error(
+                    "young_person", _("This young person has already started on their own")
+                )
+            else:
+                return redirect("assessments:assessment", assessment_id=item.pk)
+    return form_page(
+        request,
+        form=form,
+        title=_("Run a session with a young person"),
+        caption=round_.name,
+        intro=_(
+            "Sit with the young person and read out their version. They choose the answers; "
+            "you record them. Their answers count as young people's views."
+        ),
+        submit_text=_("Start the session"),
+        back_url=reverse("assessments:index"),
+    )
 
 
 def _progress(assessment: Assessment) -> list[dict[str, object]]:
@@ -155,6 +198,8 @@ def indicator(request: MemberRequest, assessment_id: int, indicator_id: int) -> 
             for field, errors in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
         else:
+            if getattr(request, "htmx", False):
+                return HttpResponse(status=204)  # autosaved in the background
             if "later" in request.POST:
                 messages.success(request, _("Saved. You can carry on later from here."))
                 return redirect("assessments:assessment", assessment_id=item.pk)
@@ -163,6 +208,8 @@ def indicator(request: MemberRequest, assessment_id: int, indicator_id: int) -> 
                     "assessments:indicator", assessment_id=item.pk, indicator_id=following.pk
                 )
             return redirect("assessments:assessment", assessment_id=item.pk)
+    if request.method == "POST" and getattr(request, "htmx", False):
+        return HttpResponse(status=400)
     bands = selectors.version_contents(item.round.version)
     band_rows: Any = next(
         (
@@ -238,7 +285,7 @@ def result(request: MemberRequest, assessment_id: int) -> HttpResponse:
             "assessment": item,
             "views": views,
             "verdicts": results.verdicts(item, views),
-            "radar": results.radar(series, count) if item.round.version.is_banded else None,
+            "radar": charts.radar(series, count) if item.round.version.is_banded else None,
             "indicators": round_result.indicators,
             "gaps": round_result.gaps,
             "threshold": round_result.threshold,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.assessments import frameworks, selectors
-from coproduce.assessments.forms import BandForm, CopyForm, ImportForm
+from coproduce.assessments.forms import BandForm, CopyForm, ImportForm, IndicatorWordingForm
 from coproduce.assessments.models import FrozenVersionError
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page
@@ -154,6 +154,42 @@ def band_edit(request: MemberRequest, band_id: int) -> HttpResponse:
         form=form,
         title=_("Change %(band)s") % {"band": band.get_band_display()},
         caption=band.indicator.title,
+        submit_text=_("Save changes"),
+        back_url=back,
+    )
+
+
+@member_required("manage_people")
+def indicator_edit(request: MemberRequest, indicator_id: int) -> HttpResponse:
+    indicator = selectors.get_version_indicator_for(
+        organisation=request.organisation, pk=indicator_id
+    )
+    back = reverse("assessments:version", kwargs={"version_id": indicator.version_id})
+    form = IndicatorWordingForm(
+        request.POST or None,
+        initial={
+            "title": indicator.title,
+            "young_title": indicator.young_title,
+            "young_hint": indicator.young_hint,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            frameworks.indicator_update(
+                acting_user=request.user, indicator=indicator, **form.cleaned_data
+            )
+        except FrozenVersionError as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect(back)
+    return form_page(
+        request,
+        form=form,
+        title=_("Change the wording"),
+        caption=indicator.title,
         submit_text=_("Save changes"),
         back_url=back,
     )

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from coproduce.assessments import reports, results, selectors
+from coproduce.assessments import charts, reports, results, selectors
 from coproduce.core.http import MemberRequest, member_required
 
 PRINT_CSS = Path(__file__).resolve().parents[1] / "static" / "assessments" / "print.css"
@@ -44,7 +44,7 @@ def round_pdf(request: MemberRequest, round_id: int) -> HttpResponse:
             "title": _("Self-assessment report: %(name)s") % {"name": round_.name},
             "round": round_,
             "result": outcome,
-            "radar": results.radar(outcome.series, len(outcome.indicators))
+            "radar": charts.radar(outcome.series, len(outcome.indicators))
             if round_.version.is_banded
             else None,
             "rollup": results.rollup(round_),

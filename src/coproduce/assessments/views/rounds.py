@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coproduce.assessments import frameworks, results, selectors, services
+from coproduce.assessments import charts, frameworks, results, selectors, services
 from coproduce.assessments.forms import ConversationForm, RoundForm, SettingsForm
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page
@@ -53,7 +53,7 @@ def round_detail(request: MemberRequest, round_id: int) -> HttpResponse:
             "title": round_.name,
             "round": round_,
             "result": outcome,
-            "radar": results.radar(outcome.series, len(outcome.indicators))
+            "radar": charts.radar(outcome.series, len(outcome.indicators))
             if round_.version.is_banded
             else None,
             "rollup": results.rollup(round_),
@@ -109,7 +109,10 @@ def round_close(request: MemberRequest, round_id: int) -> HttpResponse:
 
 @member_required("staff")
 def trend(request: MemberRequest) -> HttpResponse:
-    rounds, rows = results.trend(list(selectors.rounds_for(organisation=request.organisation)))
+    banded = [
+        r for r in selectors.rounds_for(organisation=request.organisation) if r.version.is_banded
+    ]
+    rounds, rows = results.trend(banded)
     return render(
         request,
         "assessments/trend.html",
@@ -117,7 +120,6 @@ def trend(request: MemberRequest) -> HttpResponse:
             "title": _("Change over time"),
             "rounds": rounds,
             "rows": rows,
-            "chart": results.trend_chart(rounds, rows),
         },
     )
 
