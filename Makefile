@@ -23,9 +23,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# Debian packages the tests use: Chromium for the browser tests, pdftotext to read PDFs back.
 chromium:
-	@test -x /usr/bin/chromium || { (command -v sudo >/dev/null && sudo apt-get update -qq || apt-get update -qq) && \
-	  (command -v sudo >/dev/null && sudo apt-get install -y -qq chromium || apt-get install -y -qq chromium); }
+	@test -x /usr/bin/chromium -a -x /usr/bin/pdftotext || { \
+	  (command -v sudo >/dev/null && sudo apt-get update -qq || apt-get update -qq) && \
+	  (command -v sudo >/dev/null && sudo apt-get install -y -qq chromium poppler-utils || \
+	   apt-get install -y -qq chromium poppler-utils); }
 
 migrate:
 	$(UV) run coproduce migrate --no-input

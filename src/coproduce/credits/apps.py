@@ -1,10 +1,15 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CreditsConfig(AppConfig):
     name = "coproduce.credits"
     label = "credits"
-    # Set url_prefix and api_prefix (and nav, dashboard) when the app has pages and an API:
-    # see coproduce/urls.py, coproduce/api.py, core/context_processors.py and core/dashboard.py.
-    url_prefix: str | None = None
-    api_prefix: str | None = None
+    verbose_name = _("Time credits")
+    url_prefix = "credits"
+    api_prefix = "/credits"
+    nav = [
+        (_("Time credits"), "credits:overview", "staff", 20),
+        (_("My credits"), "credits:me", "young_person", 5),
+    ]
+    demo = "coproduce.credits.demo.load"

@@ -211,3 +211,9 @@ def attendance_for(*, session: Session) -> QuerySet[Attendance]:
 
 def inclusion_for(*, project: Project, young_person: Membership) -> Inclusion | None:
     return Inclusion.objects.filter(project=project, young_person=young_person).first()
+
+
+def attended_at(*, session: Session) -> QuerySet[Attendance]:
+    return Attendance.objects.filter(session=session, attended=True).select_related(
+        "young_person__user"
+    )

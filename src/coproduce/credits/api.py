@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import datetime
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from coproduce.api import auth_membership
+from coproduce.credits import selectors as sel
+from coproduce.credits import services
+from coproduce.credits.models import Category
+from coproduce.organisations.selectors import get_person_for
+
+router = Router(tags=["Time credits"])
+
+
+class BalanceOut(Schema):
+    membership_id: int
+    balance_minutes: int
+    time_given_minutes: int
+
+
+class EntryOut(Schema):
+    id: int
+    created_at: datetime.datetime
+    debit_id: int
+    credit_id: int
+    minutes: int
+    category: str
+    reason: str
+    reverses_id: int | None
+
+
+class AwardIn(Schema):
+    membership_id: int
+    minutes: int
+    reason: str
+    idempotency_key: str
+    partner_name: str = ""
+
+
+class RewardOut(Schema):
+    id: int
+    name: str
+    price_minutes: int
+    places: int | None
+    places_left: int | None
+    is_active: bool
+
+
+class RedemptionOut(Schema):
+    id: int
+    reward_id: int
+    young_person_id: int
+    created_at: datetime.datetime
+    cancelled_at: datetime.datetime | None
+
+
+@router.get("/balances", response=list[BalanceOut])
+def list_balances(request: HttpRequest) -> list[BalanceOut]:
+    return [
+        BalanceOut(
+            membership_id=a.membership_id or 0,
+            balance_minutes=a.balance,
+            time_given_minutes=a.lifetime_minutes,
+        )
+        for a in sel.young_people_balances(organisation=auth_membership(request).organisation)
+    ]
+
+
+@router.get("/people/{membership_id}/entries", response=list[EntryOut])
+def list_entries(request: HttpRequest, membership_id: int) -> list[EntryOut]:
+    person = get_person_for(organisation=auth_membership(request).organisation, pk=membership_id)
+    return [EntryOut.from_orm(e) for e in sel.entries_of(person)[:500]]
+
+
+@router.post("/awards", response={201: EntryOut})
+def award(request: HttpRequest, payload: AwardIn) -> tuple[int, EntryOut]:
+    member = auth_membership(request)
+    person = get_person_for(organisation=member.organisation, pk=payload.membership_id)
+    entry = services.credits_award(
+        acting_user=member.user,
+        membership=person,
+        minutes=payload.minutes,
+        reason=payload.reason,
+        idempotency_key="api:" + payload.idempotency_key,
+        partner_name=payload.partner_name,
+        category=Category.PARTNER if payload.partner_name else Category.AWARD,
+    )
+    return 201, EntryOut.from_orm(entry)
+
+
+@router.get("/rewards", response=list[RewardOut])
+def list_rewards(request: HttpRequest) -> list[RewardOut]:
+    return [
+        RewardOut.from_orm(r)
+        for r in sel.rewards_for(organisation=auth_membership(request).organisation)
+    ]
+
+
+@router.get("/rewards/{reward_id}/redemptions", response=list[RedemptionOut])
+def list_redemptions(request: HttpRequest, reward_id: int) -> list[RedemptionOut]:
+    reward = sel.get_reward_for(organisation=auth_membership(request).organisation, pk=reward_id)
+    return [RedemptionOut.from_orm(r) for r in reward.redemptions.all()]

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coproduce.organisations.models import Membership, Organisation
+from coproduce.organisations.roles import Role
+
+
+def _young_people(organisation: Organisation) -> Any:
+    return Membership.objects.filter(
+        organisation=organisation, role=Role.YOUNG_PERSON, is_active=True
+    ).select_related("user")
+
+
+class AwardForm(forms.Form):
+    young_person: forms.ModelChoiceField[Membership] = forms.ModelChoiceField(
+        label=_("Young person"), queryset=Membership.objects.none()
+    )
+    hours = forms.DecimalField(
+        label=_("Hours given"),
+        min_value=Decimal("0.25"),
+        max_value=Decimal(24),
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-4"}),
+    )
+    reason = forms.CharField(label=_("What was the time given for?"), max_length=300)
+    partner_name = forms.CharField(
+        label=_("Community group (if the time was given to one)"), required=False, max_length=200
+    )
+    # Sent back with the form so a double submit awards once.
+    key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["young_person"]
+        field.queryset = _young_people(organisation)  # type: ignore[attr-defined]
+        field.label_from_instance = lambda m: m.user.display_name  # type: ignore[attr-defined]
+
+
+class RewardForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"), max_length=200, help_text=_("For example, 'Trip to the beach'")
+    )
+    description = forms.CharField(
+        label=_("Description (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    credits = forms.DecimalField(
+        label=_("Price in credits"),
+        min_value=Decimal("0.25"),
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-4"}),
+    )
+    places = forms.IntegerField(
+        label=_("Places (optional)"),
+        min_value=1,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "Columns: username, date (YYYY-MM-DD), minutes, reason, and optionally partner"
+        ),
+    )
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label=_("Why is it cancelled?"), max_length=300)
+
+
+class AccreditationForm(forms.Form):
+    young_person: forms.ModelChoiceField[Membership] = forms.ModelChoiceField(
+        label=_("Young person"), queryset=Membership.objects.none()
+    )
+    scheme = forms.CharField(
+        label=_("Scheme"), max_length=120, help_text=_("For example ASDAN or Duke of Edinburgh")
+    )
+    title = forms.CharField(
+        label=_("Award"), max_length=200, help_text=_("For example 'Volunteering section, bronze'")
+    )
+    hours = forms.IntegerField(label=_("Hours used as evidence"), min_value=1)
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["young_person"]
+        field.queryset = _young_people(organisation)  # type: ignore[attr-defined]
+        field.label_from_instance = lambda m: m.user.display_name  # type: ignore[attr-defined]

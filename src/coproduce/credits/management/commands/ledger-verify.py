@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from coproduce.core.tenancy import all_organisations
+from coproduce.credits.selectors import verify
+from coproduce.organisations.models import Organisation
+
+
+class Command(BaseCommand):
+    help = "Recompute every credit balance from the ledger entries; exit non-zero on any mismatch."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--organisation", help="Only this organisation (slug).")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        with all_organisations():
+            organisation = None
+            if options["organisation"]:
+                organisation = Organisation.objects.filter(slug=options["organisation"]).first()
+                if organisation is None:
+                    raise CommandError(f"No organisation with slug {options['organisation']!r}")
+            problems = verify(organisation=organisation)
+        for p in problems:
+            self.stderr.write(
+                f"account {p.account_id}: cached {p.cached} but entries give {p.recomputed}"
+            )
+        if problems:
+            raise CommandError(f"{len(problems)} account(s) do not match their entries")
+        self.stdout.write("Ledger verified: every balance matches its entries.")

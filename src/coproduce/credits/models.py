@@ -1,0 +1,206 @@
+"""Time credits: a double-entry ledger in whole minutes that never loses a credit.
+
+Every Entry moves minutes from one Account (debit) to another (credit), so each row
+balances by itself. Entries are immutable (database triggers); a mistake is put right
+by a reversing entry. Account.balance is a cache kept in the same transaction as each
+entry; `coproduce ledger-verify` recomputes it from the entries.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coproduce.core.tenancy import TenantModel
+
+
+class CreditSettings(TenantModel):
+    minutes_per_credit = models.PositiveIntegerField(
+        _("minutes of time given for one credit"), default=60
+    )
+    rounding_minutes = models.PositiveIntegerField(
+        _("round time given down to the nearest (minutes)"), default=15
+    )
+    allow_giving = models.BooleanField(
+        _("young people may give credits to each other"), default=False
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation"], name="credit_settings_one_per_org"),
+            models.CheckConstraint(
+                condition=Q(minutes_per_credit__gte=1) & Q(rounding_minutes__gte=1),
+                name="credit_settings_positive",
+            ),
+        ]
+
+
+class AccountKind(models.TextChoices):
+    ISSUING = "issuing", _("Organisation (issues credits)")
+    YOUNG_PERSON = "young_person", _("Young person")
+    REWARD = "reward", _("Reward")
+
+
+class Account(TenantModel):
+    kind = models.CharField(max_length=20, choices=AccountKind.choices)
+    membership = models.OneToOneField(
+        "organisations.Membership",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="credit_account",
+    )
+    reward = models.OneToOneField(
+        "credits.Reward", on_delete=models.PROTECT, null=True, blank=True, related_name="account"
+    )
+    balance = models.BigIntegerField(default=0, help_text="Minutes; a cache of the entries.")
+    # Time given over a lifetime: spending credits never undoes a milestone.
+    lifetime_minutes = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="issuing") | Q(balance__gte=0), name="account_no_negative_balance"
+            ),
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=Q(kind="issuing"),
+                name="account_one_issuing_per_org",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(kind="young_person", membership__isnull=False, reward__isnull=True)
+                    | Q(kind="reward", reward__isnull=False, membership__isnull=True)
+                    | Q(kind="issuing", membership__isnull=True, reward__isnull=True)
+                ),
+                name="account_owner_matches_kind",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}"
+
+
+class Category(models.TextChoices):
+    SESSION = "session", _("Time given at a session")
+    AWARD = "award", _("Awarded by staff")
+    PARTNER = "partner", _("Time given to a community group")
+    IMPORT = "import", _("Earlier hours brought in")
+    SPEND = "spend", _("Spent on a reward")
+    GIFT = "gift", _("Given by another member")
+    REVERSAL = "reversal", _("Correction")
+
+
+# Categories that count as time given (for lifetime hours and milestones).
+EARNING = {Category.SESSION, Category.AWARD, Category.PARTNER, Category.IMPORT}
+
+
+class Entry(TenantModel):
+    debit = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="debits")
+    credit = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="credits")
+    minutes = models.PositiveIntegerField()
+    category = models.CharField(max_length=20, choices=Category.choices)
+    reason = models.CharField(max_length=300)
+    partner_name = models.CharField(max_length=200, blank=True)
+    session = models.ForeignKey(
+        "projects.Session",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="credit_entries",
+    )
+    acting_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    idempotency_key = models.CharField(max_length=120)
+    reverses = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="reversed_by"
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "idempotency_key"], name="entry_idempotent"
+            ),
+            models.CheckConstraint(condition=Q(minutes__gt=0), name="entry_positive"),
+            models.CheckConstraint(
+                condition=~Q(debit=models.F("credit")), name="entry_two_accounts"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["debit", "created_at"]),
+            models.Index(fields=["credit", "created_at"]),
+        ]
+
+
+class Reward(TenantModel):
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    price_minutes = models.PositiveIntegerField(_("price (minutes of credit)"))
+    places = models.PositiveIntegerField(
+        _("places"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+    places_left = models.PositiveIntegerField(null=True, blank=True)
+    is_active = models.BooleanField(_("on offer"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(price_minutes__gt=0), name="reward_price_positive"),
+            models.CheckConstraint(
+                condition=Q(places__isnull=True) | Q(places_left__lte=models.F("places")),
+                name="reward_places_left_within_places",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Redemption(TenantModel):
+    reward = models.ForeignKey(Reward, on_delete=models.PROTECT, related_name="redemptions")
+    young_person = models.ForeignKey(
+        "organisations.Membership", on_delete=models.PROTECT, related_name="redemptions"
+    )
+    entry = models.OneToOneField(Entry, on_delete=models.PROTECT, related_name="redemption")
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+
+class RecognitionKind(models.TextChoices):
+    MILESTONE = "milestone", _("Milestone")
+    ACCREDITATION = "accreditation", _("Accreditation")
+
+
+class Recognition(TenantModel):
+    young_person = models.ForeignKey(
+        "organisations.Membership", on_delete=models.PROTECT, related_name="recognitions"
+    )
+    kind = models.CharField(max_length=20, choices=RecognitionKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    hours = models.PositiveIntegerField(_("hours"))
+    scheme = models.CharField(
+        _("scheme"), max_length=120, blank=True, help_text=_("For example ASDAN or DofE")
+    )
+    awarded_at = models.DateTimeField(default=timezone.now)
+    awarded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-awarded_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["young_person", "hours"],
+                condition=Q(kind="milestone"),
+                name="recognition_milestone_once",
+            ),
+        ]

@@ -1,0 +1,58 @@
+"""Personal data held by time credits (see coproduce/core/personal_data.py).
+
+Ledger rows are never changed: erasing a person anonymises their account's owner (the
+membership), which the organisations provider handles; totals stay exactly right.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coproduce.accounts.models import User
+from coproduce.credits.models import Account, Recognition, Redemption
+from coproduce.credits.selectors import entries_of
+from coproduce.organisations.models import Membership
+
+MODELS = ["credits.account", "credits.redemption", "credits.recognition"]
+
+
+def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
+    account = Account.objects.filter(membership=membership).first()
+    return {
+        "credit_account": [
+            {"balance_minutes": account.balance, "time_given_minutes": account.lifetime_minutes}
+        ]
+        if account
+        else [],
+        "credit_entries": [
+            {
+                "date": e.created_at.isoformat(),
+                "minutes": e.minutes,
+                "category": e.category,
+                "reason": e.reason,
+                "direction": "in" if e.credit_id == getattr(account, "pk", None) else "out",
+            }
+            for e in entries_of(membership)
+        ],
+        "bookings": [
+            {
+                "reward": r.reward.name,
+                "booked": r.created_at.isoformat(),
+                "cancelled": r.cancelled_at.isoformat() if r.cancelled_at else None,
+            }
+            for r in Redemption.objects.filter(young_person=membership).select_related("reward")
+        ],
+        "recognition": [
+            {
+                "title": r.title,
+                "hours": r.hours,
+                "scheme": r.scheme,
+                "awarded": r.awarded_at.isoformat(),
+            }
+            for r in Recognition.objects.filter(young_person=membership)
+        ],
+    }
+
+
+def erase(membership: Membership, *, acting_user: User | None) -> None:
+    """Nothing to change: entries hold no names; the membership's anonymisation covers it."""

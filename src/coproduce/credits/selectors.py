@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
+
+from coproduce.core.tenancy import get_for
+from coproduce.credits.models import (
+    EARNING,
+    Account,
+    AccountKind,
+    Category,
+    Entry,
+    Recognition,
+    Redemption,
+    Reward,
+)
+from coproduce.organisations.models import Membership, Organisation
+
+
+def balance_of(membership: Membership) -> tuple[int, int]:
+    """(balance, lifetime minutes) in one indexed read."""
+    row = (
+        Account.objects.filter(membership=membership)
+        .values_list("balance", "lifetime_minutes")
+        .first()
+    )
+    return row if row else (0, 0)
+
+
+def entries_of(membership: Membership) -> QuerySet[Entry]:
+    return (
+        Entry.objects.filter(Q(debit__membership=membership) | Q(credit__membership=membership))
+        .select_related("debit", "credit")
+        .order_by("-created_at", "-id")
+    )
+
+
+def rewards_for(*, organisation: Organisation, on_offer_only: bool = False) -> QuerySet[Reward]:
+    qs = Reward.objects.filter(organisation=organisation)
+    return qs.filter(is_active=True) if on_offer_only else qs
+
+
+def get_reward_for(*, organisation: Organisation | None, pk: int) -> Reward:
+    return get_for(Reward, organisation=organisation, pk=pk)
+
+
+def get_redemption_for(*, organisation: Organisation | None, pk: int) -> Redemption:
+    return get_for(
+        Redemption.objects.select_related("reward", "entry", "young_person__user"),
+        organisation=organisation,
+        pk=pk,
+    )
+
+
+def redemptions_of(membership: Membership) -> QuerySet[Redemption]:
+    return Redemption.objects.filter(young_person=membership).select_related("reward")
+
+
+def recognitions_of(membership: Membership) -> QuerySet[Recognition]:
+    return Recognition.objects.filter(young_person=membership)
+
+
+def get_recognition_for(*, organisation: Organisation | None, pk: int) -> Recognition:
+    return get_for(
+        Recognition.objects.select_related("young_person__user"), organisation=organisation, pk=pk
+    )
+
+
+@dataclass
+class Summary:
+    issued: int
+    spent: int
+    outstanding: int
+    by_project: list[tuple[str, int]]
+
+
+def summary_for(*, organisation: Organisation) -> Summary:
+    entries = Entry.objects.filter(organisation=organisation)
+    issuing = Account.objects.filter(organisation=organisation, kind=AccountKind.ISSUING).first()
+    issued = -(issuing.balance) if issuing else 0
+    spent = Account.objects.filter(organisation=organisation, kind=AccountKind.REWARD).aggregate(
+        s=Coalesce(Sum("balance"), 0)
+    )["s"]
+    outstanding = Account.objects.filter(
+        organisation=organisation, kind=AccountKind.YOUNG_PERSON
+    ).aggregate(s=Coalesce(Sum("balance"), 0))["s"]
+    by_project = list(
+        entries.filter(category=Category.SESSION, reverses__isnull=True, reversed_by__isnull=True)
+        .values("session__project__name")
+        .annotate(m=Sum("minutes"))
+        .order_by("-m")
+        .values_list("session__project__name", "m")
+    )
+    return Summary(issued=issued, spent=spent, outstanding=outstanding, by_project=by_project)
+
+
+@dataclass
+class Mismatch:
+    account_id: int
+    cached: tuple[int, int]
+    recomputed: tuple[int, int]
+
+
+def verify(*, organisation: Organisation | None = None) -> list[Mismatch]:
+    """Recompute every balance (and lifetime minutes) from the entries; list any that differ."""
+    accounts = (
+        Account.objects.all()
+        if organisation is None
+        else Account.objects.filter(organisation=organisation)
+    )
+    credits = dict(
+        Entry.objects.values("credit").annotate(t=Sum("minutes")).values_list("credit", "t")
+    )
+    debits = dict(
+        Entry.objects.values("debit").annotate(t=Sum("minutes")).values_list("debit", "t")
+    )
+    earned = dict(
+        Entry.objects.filter(category__in=EARNING)
+        .values("credit")
+        .annotate(t=Sum("minutes"))
+        .values_list("credit", "t")
+    )
+    unearned = dict(
+        Entry.objects.filter(category=Category.REVERSAL, reverses__category__in=EARNING)
+        .values("debit")
+        .annotate(t=Sum("minutes"))
+        .values_list("debit", "t")
+    )
+    problems = []
+    for account in accounts.only("pk", "balance", "lifetime_minutes"):
+        balance = credits.get(account.pk, 0) - debits.get(account.pk, 0)
+        lifetime = earned.get(account.pk, 0) - unearned.get(account.pk, 0)
+        if (balance, lifetime) != (account.balance, account.lifetime_minutes):
+            problems.append(
+                Mismatch(
+                    account.pk, (account.balance, account.lifetime_minutes), (balance, lifetime)
+                )
+            )
+    return problems
+
+
+def statement_rows(membership: Membership) -> list[tuple[Entry, int]]:
+    """Entries seen from the young person's side: + received, − given or spent."""
+    account = Account.objects.filter(membership=membership).first()
+    if account is None:
+        return []
+    return [
+        (e, e.minutes if e.credit_id == account.pk else -e.minutes)
+        for e in entries_of(membership)[:200]
+    ]
+
+
+def young_people_balances(*, organisation: Organisation) -> QuerySet[Account]:
+    return (
+        Account.objects.filter(organisation=organisation, kind=AccountKind.YOUNG_PERSON)
+        .select_related("membership__user")
+        .annotate(n=Count("credits"))
+        .order_by(F("balance").desc())
+    )
+
+
+def contributions_of(membership: Membership) -> list[str]:
+    """What the young person gave time to, for their certificate."""
+    rows = (
+        Entry.objects.filter(
+            credit__membership=membership, category__in=EARNING, reversed_by__isnull=True
+        )
+        .values_list("session__project__name", "partner_name", "reason")
+        .order_by("created_at")
+    )
+    seen: dict[str, None] = {}
+    for project, partner, reason in rows:
+        seen[project or partner or reason] = None
+    return list(seen)[:8]

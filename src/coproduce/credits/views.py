@@ -1,0 +1,276 @@
+from __future__ import annotations
+
+import csv
+import uuid
+from decimal import Decimal
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coproduce.core.http import MemberRequest, member_required
+from coproduce.core.pages import form_page
+from coproduce.credits import selectors as sel
+from coproduce.credits import services
+from coproduce.credits.forms import AccreditationForm, AwardForm, CancelForm, ImportForm, RewardForm
+from coproduce.credits.models import Category
+from coproduce.projects.selectors import attended_at, get_session_for
+
+
+def _minutes(hours: Decimal) -> int:
+    return int(hours * 60)
+
+
+@member_required("young_person")
+def me(request: MemberRequest) -> HttpResponse:
+    balance, lifetime = sel.balance_of(request.membership)
+    per_credit = services.credit_settings_for(request.organisation).minutes_per_credit
+    return render(
+        request,
+        "credits/me.html",
+        {
+            "title": _("My credits"),
+            "credits": Decimal(balance) / per_credit,
+            "hours": lifetime // 60,
+            "rows": [
+                (e, Decimal(m) / per_credit) for e, m in sel.statement_rows(request.membership)
+            ],
+            "rewards": sel.rewards_for(organisation=request.organisation, on_offer_only=True),
+            "bookings": sel.redemptions_of(request.membership),
+            "per_credit": per_credit,
+            "recognitions": sel.recognitions_of(request.membership),
+            "key": uuid.uuid4().hex,
+        },
+    )
+
+
+@require_POST
+@member_required("young_person")
+def redeem(request: MemberRequest, reward_id: int) -> HttpResponse:
+    reward = sel.get_reward_for(organisation=request.organisation, pk=reward_id)
+    key = "redeem:" + request.POST.get("key", "")[:64]
+    try:
+        services.reward_redeem(
+            acting_user=request.user,
+            membership=request.membership,
+            reward=reward,
+            idempotency_key=key,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Booked: %(name)s.") % {"name": reward.name})
+    return redirect("credits:me")
+
+
+@member_required("staff")
+def overview(request: MemberRequest) -> HttpResponse:
+    per_credit = services.credit_settings_for(request.organisation).minutes_per_credit
+    summary = sel.summary_for(organisation=request.organisation)
+    return render(
+        request,
+        "credits/overview.html",
+        {
+            "title": _("Time credits"),
+            "summary": summary,
+            "per_credit": per_credit,
+            "accounts": sel.young_people_balances(organisation=request.organisation),
+            "rewards": sel.rewards_for(organisation=request.organisation),
+        },
+    )
+
+
+@member_required("staff")
+def export_csv(request: MemberRequest) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="time-credits.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["young person", "username", "balance (minutes)", "time given (minutes)"])
+    for account in sel.young_people_balances(organisation=request.organisation):
+        assert account.membership is not None
+        writer.writerow(
+            [
+                account.membership.user.display_name,
+                account.membership.user.username,
+                account.balance,
+                account.lifetime_minutes,
+            ]
+        )
+    return response
+
+
+@member_required("staff")
+def award(request: MemberRequest) -> HttpResponse:
+    form = AwardForm(
+        request.POST or None, organisation=request.organisation, initial={"key": uuid.uuid4().hex}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.credits_award(
+                acting_user=request.user,
+                membership=data["young_person"],
+                minutes=_minutes(data["hours"]),
+                reason=data["reason"],
+                partner_name=data["partner_name"],
+                category=Category.PARTNER if data["partner_name"] else Category.AWARD,
+                idempotency_key="award:" + (data["key"] or uuid.uuid4().hex),
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Credits awarded."))
+            return redirect("credits:overview")
+    return form_page(
+        request,
+        form=form,
+        title=_("Award credits"),
+        submit_text=_("Award credits"),
+        back_url=reverse("credits:overview"),
+        template="credits/award.html",
+    )
+
+
+@member_required("staff")
+def session_issue(request: MemberRequest, session_id: int) -> HttpResponse:
+    session = get_session_for(organisation=request.organisation, pk=session_id)
+    if request.method == "POST":
+        entries = services.credits_issue_for_session(acting_user=request.user, session=session)
+        messages.success(request, _("Credits issued to %(n)s young people.") % {"n": len(entries)})
+        return redirect("credits:overview")
+    return render(
+        request,
+        "credits/session_issue.html",
+        {
+            "title": _("Issue credits for a session"),
+            "session": session,
+            "minutes": services.rounded(session.duration_minutes, session.organisation),
+            "present": attended_at(session=session),
+        },
+    )
+
+
+@member_required("manage_people")
+def reward_add(request: MemberRequest) -> HttpResponse:
+    form = RewardForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        per_credit = services.credit_settings_for(request.organisation).minutes_per_credit
+        services.reward_create(
+            acting_user=request.user,
+            organisation=request.organisation,
+            name=data["name"],
+            description=data["description"],
+            places=data["places"],
+            price_minutes=int(data["credits"] * per_credit),
+        )
+        messages.success(request, _("Reward added."))
+        return redirect("credits:overview")
+    return form_page(
+        request,
+        form=form,
+        title=_("Add a reward"),
+        submit_text=_("Add reward"),
+        back_url=reverse("credits:overview"),
+    )
+
+
+@member_required("staff")
+def redemption_cancel(request: MemberRequest, redemption_id: int) -> HttpResponse:
+    redemption = sel.get_redemption_for(organisation=request.organisation, pk=redemption_id)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.redemption_cancel(
+            acting_user=request.user, redemption=redemption, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, _("Booking cancelled and credits refunded."))
+        return redirect("credits:overview")
+    return form_page(
+        request,
+        form=form,
+        title=_("Cancel a booking"),
+        caption=f"{redemption.reward.name}: {redemption.young_person.user.display_name}",
+        submit_text=_("Cancel booking and refund"),
+        back_url=reverse("credits:overview"),
+    )
+
+
+@member_required("manage_people")
+def hours_import(request: MemberRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems = None
+    if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["file"].read().decode("utf-8-sig", errors="replace")
+        result = services.hours_import(
+            acting_user=request.user, organisation=request.organisation, text=text
+        )
+        if not result.problems:
+            messages.success(request, _("%(n)s rows imported.") % {"n": result.posted})
+            return redirect("credits:overview")
+        problems = result.problems
+        form.add_error("file", _("Nothing was imported. Fix the rows listed below and try again."))
+    return form_page(
+        request,
+        form=form,
+        title=_("Import earlier hours"),
+        submit_text=_("Check and import"),
+        back_url=reverse("credits:overview"),
+        template="credits/import.html",
+        problems=problems,
+    )
+
+
+@member_required("staff")
+def accreditation_add(request: MemberRequest) -> HttpResponse:
+    form = AccreditationForm(request.POST or None, organisation=request.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.accreditation_record(
+                acting_user=request.user,
+                membership=form.cleaned_data["young_person"],
+                scheme=form.cleaned_data["scheme"],
+                title=form.cleaned_data["title"],
+                hours=form.cleaned_data["hours"],
+            )
+        except ValidationError as error:
+            for field, errs in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errs)
+        else:
+            messages.success(request, _("Accreditation recorded."))
+            return redirect("credits:overview")
+    return form_page(
+        request,
+        form=form,
+        title=_("Record an accreditation"),
+        submit_text=_("Save"),
+        back_url=reverse("credits:overview"),
+    )
+
+
+@member_required()
+def certificate(request: MemberRequest, recognition_id: int) -> HttpResponse:
+    recognition = sel.get_recognition_for(organisation=request.organisation, pk=recognition_id)
+    if request.membership.is_young_person and recognition.young_person_id != request.membership.pk:
+        return redirect("credits:me")
+    if not request.membership.is_young_person and not request.membership.is_staff_member:
+        return redirect("home")
+    from weasyprint import HTML
+
+    html = render_to_string(
+        "credits/certificate.html",
+        {
+            "recognition": recognition,
+            "person": recognition.young_person,
+            "organisation": request.organisation,
+            "contributions": sel.contributions_of(recognition.young_person),
+        },
+    )
+    pdf = HTML(string=html).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="certificate-{recognition.pk}.pdf"'
+    return response

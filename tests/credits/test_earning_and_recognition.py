@@ -1,0 +1,165 @@
+"""Scenario: credits come from the register once staff confirm it; milestones bring a
+certificate; old paper records come in all at once or not at all."""
+
+from __future__ import annotations
+
+import datetime
+
+from coproduce.credits import services
+from coproduce.credits.models import Entry, Recognition
+from coproduce.credits.selectors import balance_of
+from coproduce.notifications.models import Notification
+from coproduce.organisations.models import Membership
+from coproduce.projects import services as projects
+from tests.conftest import client_for
+from tests.factories import YoungPersonFactory
+
+
+def _session(practitioner: Membership, minutes: int, came: list[Membership]) -> object:
+    project = projects.project_create(
+        acting_user=practitioner.user,
+        organisation=practitioner.organisation,
+        name="Youth Club",
+        aims="x",
+    )
+    session = projects.session_record(
+        acting_user=practitioner.user,
+        project=project,
+        date=datetime.date(2026, 10, 2),
+        duration_minutes=minutes,
+        activity="Planning",
+    )
+    projects.attendance_record(
+        acting_user=practitioner.user, session=session, entries=[(m, True, 5) for m in came]
+    )
+    return session
+
+
+def test_it_issues_credits_in_bulk_from_the_register_once(
+    practitioner: Membership, young_person: Membership
+) -> None:
+    other = YoungPersonFactory.create(organisation=practitioner.organisation)
+    absent = YoungPersonFactory.create(organisation=practitioner.organisation)
+    session = _session(practitioner, 100, [young_person, other])
+    client = client_for(practitioner)
+    client.post(f"/credits/sessions/{session.pk}/issue/")  # type: ignore[attr-defined]
+    client.post(f"/credits/sessions/{session.pk}/issue/")  # type: ignore[attr-defined]
+    # 100 minutes rounds down to the quarter hour: 90 minutes each, once.
+    assert balance_of(young_person) == (90, 90) and balance_of(other) == (90, 90)
+    assert balance_of(absent) == (0, 0)
+    assert Entry.objects.count() == 2
+
+
+def test_it_uses_the_organisations_rounding(
+    admin: Membership, practitioner: Membership, young_person: Membership
+) -> None:
+    services.credit_settings_update(
+        acting_user=admin.user,
+        organisation=admin.organisation,
+        minutes_per_credit=60,
+        rounding_minutes=30,
+        allow_giving=False,
+    )
+    session = _session(practitioner, 100, [young_person])
+    services.credits_issue_for_session(acting_user=practitioner.user, session=session)
+    assert balance_of(young_person)[0] == 90
+
+
+def test_it_recognises_ten_hours_with_a_certificate(
+    practitioner: Membership, young_person: Membership
+) -> None:
+    services.credits_award(
+        acting_user=practitioner.user,
+        membership=young_person,
+        minutes=9 * 60,
+        reason="Forum",
+        idempotency_key="a",
+    )
+    assert not Recognition.objects.exists()
+    services.credits_award(
+        acting_user=practitioner.user,
+        membership=young_person,
+        minutes=60,
+        reason="Interview panel",
+        idempotency_key="b",
+    )
+    recognition = Recognition.objects.get()
+    assert recognition.hours == 10
+    assert Notification.objects.filter(
+        recipient=young_person.user, kind="credits.milestone"
+    ).exists()
+    pdf = client_for(young_person).get(f"/credits/certificates/{recognition.pk}.pdf")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    from io import BytesIO
+
+    text = _pdf_text(BytesIO(pdf.content).getvalue())
+    assert "Fran" in text and "10 hours" in text
+
+
+def _pdf_text(data: bytes) -> str:
+    """Text from a PDF via pdftotext when present, else the raw bytes (WeasyPrint compresses)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext"):
+        return subprocess.run(
+            ["pdftotext", "-", "-"], input=data, capture_output=True, check=True
+        ).stdout.decode()
+    import pytest
+
+    pytest.skip("pdftotext (poppler-utils) is not installed")
+
+
+def test_it_imports_all_rows_or_none_and_lists_every_bad_row(
+    practitioner: Membership, admin: Membership, young_person: Membership
+) -> None:
+    bad = (
+        "username,date,minutes,reason\n"
+        f"{young_person.user.username},2026-03-01,120,Youth forum\n"
+        "nobody,2026-03-02,60,Youth forum\n"
+        f"{young_person.user.username},March,60,Youth forum\n"
+        f"{young_person.user.username},2026-03-04,-5,\n"
+    )
+    result = services.hours_import(
+        acting_user=admin.user, organisation=admin.organisation, text=bad
+    )
+    assert [p.line for p in result.problems] == [3, 4, 5, 5]
+    assert Entry.objects.count() == 0
+    good = (
+        "username,date,minutes,reason,partner\n"
+        f"{young_person.user.username},2026-03-01,120,Youth forum,\n"
+        f"{young_person.user.username},2026-03-08,60,Litter pick,Keep Wales Tidy\n"
+    )
+    result = services.hours_import(
+        acting_user=admin.user, organisation=admin.organisation, text=good
+    )
+    assert result.posted == 2 and balance_of(young_person) == (180, 180)
+    services.hours_import(acting_user=admin.user, organisation=admin.organisation, text=good)
+    assert balance_of(young_person) == (180, 180)  # the same file twice posts once
+
+
+def test_the_import_page_shows_every_problem(admin: Membership) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile(
+        "hours.csv", b"username,date,minutes,reason\nghost,2026-01-01,60,x\n"
+    )
+    html = client_for(admin).post("/credits/import/", {"file": upload}).content.decode()
+    assert "Nothing was imported" in html and "Line 2" in html and "ghost" in html
+
+
+def test_partner_time_needs_the_groups_name(
+    practitioner: Membership, young_person: Membership
+) -> None:
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        services.credits_award(
+            acting_user=practitioner.user,
+            membership=young_person,
+            minutes=60,
+            reason="x",
+            idempotency_key="p",
+            category="partner",
+        )
