@@ -14,12 +14,14 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
 
 from coproduce.organisations.models import Membership, Organisation
+
+T = TypeVar("T")
 
 # Routes that hold no organisation's data, or belong to Django's own admin site.
 SKIPPED_PREFIXES = ("django-admin/", "static/")
@@ -41,10 +43,10 @@ class World:
         self.markers.append(value)
         return value
 
-    def once(self, key: str, make: Callable[[], Any]) -> Any:
+    def once(self, key: str, make: Callable[[], T]) -> T:
         if key not in self.cache:
             self.cache[key] = make()
-        return self.cache[key]
+        return self.cache[key]  # type: ignore[no-any-return]
 
 
 Provider = Callable[[World], Any]

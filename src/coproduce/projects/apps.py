@@ -1,10 +1,20 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ProjectsConfig(AppConfig):
     name = "coproduce.projects"
     label = "projects"
-    # Set url_prefix and api_prefix (and nav, dashboard) when the app has pages and an API:
-    # see coproduce/urls.py, coproduce/api.py, core/context_processors.py and core/dashboard.py.
-    url_prefix: str | None = None
-    api_prefix: str | None = None
+    verbose_name = _("Projects")
+    url_prefix = "projects"
+    api_prefix = "/projects"
+    nav = [
+        (_("Projects"), "projects:list", "staff", 10),
+        (_("My ideas"), "projects:my_ideas", "young_person", 10),
+        (_("My journey"), "projects:my_journey", "young_person", 11),
+    ]
+    dashboard = [
+        "coproduce.projects.dashboard.panel",
+        "coproduce.projects.dashboard.my_ideas_panel",
+    ]
+    demo = "coproduce.projects.demo.load"

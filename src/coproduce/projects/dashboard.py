@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+
+from coproduce.projects.selectors import ideas_of, overdue_ideas
+
+
+def panel(request: HttpRequest) -> dict[str, Any] | None:
+    """Staff: ideas whose feedback is overdue, the owner's own first."""
+    membership = getattr(request, "membership", None)
+    if membership is None or not membership.is_staff_member:
+        return None
+    overdue = list(
+        overdue_ideas(organisation=membership.organisation, today=timezone.localdate())[:50]
+    )
+    if not overdue:
+        return None
+    overdue.sort(key=lambda i: (i.owner_id != membership.pk, i.due_on))
+    return {
+        "template": "projects/_overdue_panel.html",
+        "order": 10,
+        "overdue": overdue[:8],
+        "count": len(overdue),
+    }
+
+
+def my_ideas_panel(request: HttpRequest) -> dict[str, Any] | None:
+    membership = getattr(request, "membership", None)
+    if membership is None or not membership.is_young_person:
+        return None
+    ideas = list(ideas_of(membership=membership).order_by("-created_at")[:3])
+    return (
+        {"template": "projects/_my_ideas_panel.html", "order": 10, "ideas": ideas}
+        if ideas
+        else None
+    )

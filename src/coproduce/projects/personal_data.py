@@ -1,0 +1,62 @@
+"""Personal data held by projects (see coproduce/core/personal_data.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from coproduce.accounts.models import User
+from coproduce.organisations.models import Membership
+from coproduce.projects.models import Attendance, Idea, Inclusion
+
+MODELS = ["projects.attendance", "projects.idea", "projects.inclusion"]
+
+
+def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
+    return {
+        "attendance": [
+            {
+                "date": a.session.date.isoformat(),
+                "project": a.session.project.name,
+                "activity": a.session.activity,
+                "attended": a.attended,
+                "rung": a.rung,
+            }
+            for a in Attendance.objects.filter(young_person=membership).select_related(
+                "session__project"
+            )
+        ],
+        "ideas": [
+            {
+                "text": i.text,
+                "project": i.project.name,
+                "created_at": i.created_at.isoformat(),
+                "status": i.response.status if i.response else None,
+            }
+            for i in Idea.objects.filter(author=membership).select_related("project", "response")
+        ],
+        "taking_part": [
+            {
+                "project": x.project.name,
+                "barriers": x.barriers,
+                "notes": x.barrier_notes,
+                "meeting_preferences": x.meeting_preferences,
+                "support_given": x.support_given,
+                "support_amount_pence": x.support_amount_pence,
+            }
+            for x in Inclusion.objects.filter(young_person=membership).select_related("project")
+        ],
+    }
+
+
+def erase(membership: Membership, *, acting_user: User | None) -> None:
+    """Ideas stay (the service's answers matter) but lose their author; counts stay right."""
+    with transaction.atomic():
+        for idea in Idea.objects.filter(author=membership):
+            idea.group_name = idea.group_name or "A young person"
+            idea.author = None
+            idea.save(update_fields=["author", "group_name"])
+        Inclusion.objects.filter(young_person=membership).update(
+            barrier_notes="", meeting_preferences="", support_given=""
+        )

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from coproduce.projects import views
+
+app_name = "projects"
+urlpatterns = [
+    path("", views.project_list, name="list"),
+    path("add/", views.project_add, name="add"),
+    path("settings/", views.settings_edit, name="settings"),
+    path("my-ideas/", views.my_ideas, name="my_ideas"),
+    path("my-journey/", views.my_journey, name="my_journey"),
+    path("journey/<int:membership_id>/", views.journey, name="journey"),
+    path("<int:project_id>/", views.project_detail, name="detail"),
+    path("<int:project_id>/change/", views.project_edit, name="edit"),
+    path("<int:project_id>/checklist/", views.project_stage, name="stage"),
+    path("<int:project_id>/roles/add/", views.role_add, name="role_add"),
+    path("<int:project_id>/sessions/add/", views.session_add, name="session_add"),
+    path("<int:project_id>/ideas/add/", views.idea_add, name="idea_add"),
+    path("<int:project_id>/board/", views.board, name="board"),
+    path("<int:project_id>/hours/add/", views.hours_add, name="hours_add"),
+    path(
+        "<int:project_id>/taking-part/<int:membership_id>/", views.inclusion_edit, name="inclusion"
+    ),
+    path("sessions/<int:session_id>/register/", views.session_register, name="register"),
+    path("ideas/<int:idea_id>/answer/", views.idea_respond, name="respond"),
+]
