@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from coproduce.api import auth_membership
 from coproduce.assessments import frameworks, selectors, services
@@ -175,7 +175,7 @@ class AnswersIn(Schema):
 
 
 @router.post("/rounds/{round_id}/assessments", response={201: AssessmentOut})
-def start_assessment(request: HttpRequest, round_id: int) -> tuple[int, AssessmentOut]:
+def start_assessment(request: HttpRequest, round_id: int) -> Status[AssessmentOut]:
     """Start (or resume) your own staff assessment in a round."""
     membership = auth_membership(request)
     round_ = selectors.get_round_for(organisation=membership.organisation, pk=round_id)
@@ -186,7 +186,7 @@ def start_assessment(request: HttpRequest, round_id: int) -> tuple[int, Assessme
         perspective=Perspective.STAFF,
         project=membership.services.filter(is_active=True).first(),
     )
-    return 201, _assessment(assessment)
+    return Status(201, _assessment(assessment))
 
 
 @router.put("/assessments/{assessment_id}/scores", response=AssessmentOut)
