@@ -111,3 +111,46 @@ def test_it_lists_a_rounds_results_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(25):  # type: ignore[operator]
         response = client.get(f"/assessments/rounds/{round_.pk}/")
     assert response.status_code == 200
+
+
+def test_it_lets_staff_score_and_submit_through_the_api(
+    organisation: Organisation, practitioner: Membership
+) -> None:
+    round_ = open_round(organisation)
+    _, token = api_token_create(acting_user=practitioner.user, membership=practitioner, name="app")
+    headers = {"Authorization": f"Bearer {token}"}
+    client = client_for(practitioner)
+    started = client.post(f"/api/v1/assessments/rounds/{round_.pk}/assessments", headers=headers)
+    assert started.status_code == 201
+    assessment_id = started.json()["id"]
+    refused = client.put(
+        f"/api/v1/assessments/assessments/{assessment_id}/scores",
+        {"indicator_key": "peer-support", "scores": [{"level": "practice", "value": 12}]},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert refused.status_code == 422
+    assert "Enter a score from 1 to 9" in str(refused.json()["errors"])
+    for indicator in round_.version.indicators.all():
+        saved = client.put(
+            f"/api/v1/assessments/assessments/{assessment_id}/scores",
+            {
+                "indicator_key": indicator.key,
+                "scores": [
+                    {
+                        "level": level,
+                        "value": 8,
+                        "example": f"Young people ran the {indicator.key} session at {level} level",
+                    }
+                    for level in ("practice", "project", "organisation")
+                ],
+            },
+            content_type="application/json",
+            headers=headers,
+        )
+        assert saved.status_code == 200
+    submitted = client.post(
+        f"/api/v1/assessments/assessments/{assessment_id}/submit", headers=headers
+    )
+    assert submitted.json()["status"] == "submitted"
+    assert len(submitted.json()["scores"]) == 24

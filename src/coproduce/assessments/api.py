@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from coproduce.api import auth_membership
-from coproduce.assessments import frameworks, selectors
-from coproduce.assessments.models import Assessment, Round
+from coproduce.assessments import frameworks, selectors, services
+from coproduce.assessments.models import Assessment, Perspective, Round
 
 router = Router(tags=["Self-assessment"])
 
@@ -158,3 +158,61 @@ def get_assessment(request: HttpRequest, assessment_id: int) -> AssessmentOut:
     return _assessment(
         selectors.get_assessment_for(membership=auth_membership(request), pk=assessment_id)
     )
+
+
+class ScoreIn(Schema):
+    level: str
+    value: int | None = None
+    answer: str = ""
+    example: str = ""
+
+
+class AnswersIn(Schema):
+    indicator_key: str
+    scores: list[ScoreIn]
+    reflection: str | None = None
+    reason: str = ""
+
+
+@router.post("/rounds/{round_id}/assessments", response={201: AssessmentOut})
+def start_assessment(request: HttpRequest, round_id: int) -> Status[AssessmentOut]:
+    """Start (or resume) your own staff assessment in a round."""
+    membership = auth_membership(request)
+    round_ = selectors.get_round_for(organisation=membership.organisation, pk=round_id)
+    assessment = services.assessment_start(
+        acting_user=membership.user,
+        round_=round_,
+        respondent=membership,
+        perspective=Perspective.STAFF,
+        project=membership.services.filter(is_active=True).first(),
+    )
+    return Status(201, _assessment(assessment))
+
+
+@router.put("/assessments/{assessment_id}/scores", response=AssessmentOut)
+def save_scores(request: HttpRequest, assessment_id: int, payload: AnswersIn) -> AssessmentOut:
+    """Save one indicator's scores (a draft, or a correction with a reason once submitted)."""
+    membership = auth_membership(request)
+    assessment = selectors.get_assessment_for(membership=membership, pk=assessment_id)
+    indicator = selectors.get_indicator_by_key_for(assessment=assessment, key=payload.indicator_key)
+    services.answers_save(
+        acting_user=membership.user,
+        assessment=assessment,
+        indicator=indicator,
+        answers=[
+            services.Answer(level=s.level, value=s.value, answer=s.answer, example=s.example)
+            for s in payload.scores
+        ],
+        reflection=payload.reflection,
+        reason=payload.reason,
+        corrected_by=membership,
+    )
+    return _assessment(selectors.get_assessment_for(membership=membership, pk=assessment_id))
+
+
+@router.post("/assessments/{assessment_id}/submit", response=AssessmentOut)
+def submit_assessment(request: HttpRequest, assessment_id: int) -> AssessmentOut:
+    membership = auth_membership(request)
+    assessment = selectors.get_assessment_for(membership=membership, pk=assessment_id)
+    services.assessment_submit(acting_user=membership.user, assessment=assessment)
+    return _assessment(assessment)

@@ -15,4 +15,8 @@ class AssessmentsConfig(AppConfig):
     dashboard = ["coproduce.assessments.dashboard.panel"]
     demo = "coproduce.assessments.demo.load"
     # Records an example may cite as evidence (see citations.py); other apps add their own.
-    citable = ["coproduce.assessments.citations.conversations"]
+    citable = [
+        "coproduce.assessments.citations.conversations",
+        "coproduce.assessments.citations.project_sessions",
+        "coproduce.assessments.citations.you_said_we_did",
+    ]

@@ -7,9 +7,17 @@ import datetime
 
 from django.utils import timezone
 
-from coproduce.assessments import services
+from coproduce.assessments import citations, services
 from coproduce.assessments.frameworks import builtins_install
-from coproduce.assessments.models import Framework, Indicator, Level, Perspective, Round
+from coproduce.assessments.models import (
+    Assessment,
+    Conversation,
+    Framework,
+    Indicator,
+    Level,
+    Perspective,
+    Round,
+)
 from coproduce.core.demo import DEMO_PASSWORD, DemoContext
 from coproduce.organisations.models import Membership
 from coproduce.organisations.roles import Role
@@ -162,6 +170,17 @@ def load(context: DemoContext) -> None:
     )
     # Fran (the "young" sign-in) has not given her view yet, so her home page asks her.
     _fill(current, young[1:], Perspective.YOUNG_PEOPLE, 6, _season(opened), young_dip=3)
+    # Priya backs her score on celebrating contributions with last round's conversation.
+    priya = Assessment.objects.get(round=current, respondent=context.people["priya"])
+    talk = Conversation.objects.filter(organisation=org).order_by("-held_on").first()
+    if talk is not None:
+        offered = [c for c in citations.citable_for(org) if c.record == talk]
+        citations.cite_from_post(
+            acting_user=priya.respondent.user,
+            assessment=priya,
+            indicator=talk.indicator,
+            data={"cite": [c.token for c in offered]},
+        )
     sam = context.people["practitioner"]
     draft = services.assessment_start(
         acting_user=sam.user,

@@ -7,13 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from coproduce.assessments.models import (
     Assessment,
-    Band,
     Checklist,
     FrameworkVersion,
     Indicator,
     Level,
     Perspective,
-    band_for,
 )
 from coproduce.core.forms import DateField
 from coproduce.organisations.models import Membership
@@ -22,7 +20,7 @@ TEXTAREA = {"rows": 3}
 
 
 def _score_choices() -> list[tuple[str, str]]:
-    return [(str(n), f"{n} – {Band(band_for(n)).label}") for n in range(1, 10)]
+    return [(str(n), str(n)) for n in range(1, 10)]
 
 
 class IndicatorForm(forms.Form):
@@ -44,12 +42,15 @@ class IndicatorForm(forms.Form):
                     else _("%(level)s: your score") % {"level": level_label},
                     help_text=_("1 means not at all, 9 means completely")
                     if young
-                    else _("Basic is 1 to 3, getting there 4 to 6, excellent 7 to 9"),
+                    else _("1 to 3 is basic, 4 to 6 is getting there, 7 to 9 is excellent"),
                     choices=_score_choices(),
                     coerce=int,
                     required=False,
                     widget=forms.RadioSelect,
                     error_messages={"invalid_choice": _("Choose a score from 1 to 9")},
+                )
+                setattr(  # noqa: B010 - django-stubs lacks Field.template_name
+                    self.fields[f"value_{level}"], "template_name", "assessments/_score_field.html"
                 )
             else:
                 self.fields[f"answer_{level}"] = forms.ChoiceField(

@@ -386,6 +386,7 @@ class Citation(TenantModel):
     object_id = models.PositiveBigIntegerField()
     # What the record was called when cited, so the page reads well if it later changes.
     label = models.CharField(max_length=300)
+    url = models.CharField(max_length=300, blank=True)
     dated = models.DateField(null=True, blank=True)
     cited_at = models.DateTimeField(default=timezone.now)
 

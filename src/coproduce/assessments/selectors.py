@@ -146,3 +146,12 @@ def get_version_indicator_for(*, organisation: Organisation | None, pk: int) -> 
     return get_for(
         Indicator.objects.select_related("version__framework"), organisation=organisation, pk=pk
     )
+
+
+def get_indicator_by_key_for(*, assessment: Assessment, key: str) -> Indicator:
+    return get_for(
+        Indicator.objects.select_related("version"),
+        organisation=assessment.organisation,
+        key=key,
+        version=assessment.round.version_id,
+    )

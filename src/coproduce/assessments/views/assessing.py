@@ -290,6 +290,7 @@ def result(request: MemberRequest, assessment_id: int) -> HttpResponse:
             "gaps": round_result.gaps,
             "threshold": round_result.threshold,
             "young": item.perspective == Perspective.YOUNG_PEOPLE,
+            "cited": citations.cited_in(item),
             "corrections": [
                 c
                 for rows in views.values()
