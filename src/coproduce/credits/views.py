@@ -5,7 +5,7 @@ import uuid
 from decimal import Decimal
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -50,9 +50,12 @@ def me(request: MemberRequest) -> HttpResponse:
 
 
 @require_POST
-@member_required("young_person")
+@member_required()
 def redeem(request: MemberRequest, reward_id: int) -> HttpResponse:
+    # Look the reward up first: another organisation's reward is 404 whoever asks.
     reward = sel.get_reward_for(organisation=request.organisation, pk=reward_id)
+    if not request.membership.is_young_person:
+        raise PermissionDenied
     key = "redeem:" + request.POST.get("key", "")[:64]
     try:
         services.reward_redeem(
