@@ -11,11 +11,12 @@ from coproduce.credits.selectors import balance_of
 from coproduce.notifications.models import Notification
 from coproduce.organisations.models import Membership
 from coproduce.projects import services as projects
+from coproduce.projects.models import Session
 from tests.conftest import client_for
 from tests.factories import YoungPersonFactory
 
 
-def _session(practitioner: Membership, minutes: int, came: list[Membership]) -> object:
+def _session(practitioner: Membership, minutes: int, came: list[Membership]) -> Session:
     project = projects.project_create(
         acting_user=practitioner.user,
         organisation=practitioner.organisation,
@@ -42,8 +43,8 @@ def test_it_issues_credits_in_bulk_from_the_register_once(
     absent = YoungPersonFactory.create(organisation=practitioner.organisation)
     session = _session(practitioner, 100, [young_person, other])
     client = client_for(practitioner)
-    client.post(f"/credits/sessions/{session.pk}/issue/")  # type: ignore[attr-defined]
-    client.post(f"/credits/sessions/{session.pk}/issue/")  # type: ignore[attr-defined]
+    client.post(f"/credits/sessions/{session.pk}/issue/")
+    client.post(f"/credits/sessions/{session.pk}/issue/")
     # 100 minutes rounds down to the quarter hour: 90 minutes each, once.
     assert balance_of(young_person) == (90, 90) and balance_of(other) == (90, 90)
     assert balance_of(absent) == (0, 0)
@@ -163,3 +164,28 @@ def test_partner_time_needs_the_groups_name(
             idempotency_key="p",
             category="partner",
         )
+
+
+def test_young_people_check_in_and_out_and_credits_come_only_after_staff_confirm(
+    practitioner: Membership, young_person: Membership
+) -> None:
+    from coproduce.credits.services import check_in_token
+
+    session = _session(practitioner, 120, [])
+    staff_page = (
+        client_for(practitioner).get(f"/credits/sessions/{session.pk}/issue/").content.decode()
+    )
+    assert "<svg" in staff_page
+    url = f"/credits/check-in/{check_in_token(session)}/"
+    phone = client_for(young_person)
+    assert "You checked in" in phone.post(url).content.decode()
+    assert "You have checked out" in phone.post(url).content.decode()
+    assert balance_of(young_person) == (0, 0)  # nothing until staff confirm
+    client_for(practitioner).post(f"/credits/sessions/{session.pk}/issue/")
+    assert balance_of(young_person) == (120, 120)
+    assert session.attendance.get(young_person=young_person).attended
+
+
+def test_a_forged_check_in_code_is_refused_with_a_clear_message(young_person: Membership) -> None:
+    html = client_for(young_person).get("/credits/check-in/not-a-code/").content.decode()
+    assert "Ask a youth worker to show it again" in html

@@ -51,3 +51,13 @@ PROVIDERS: dict[str, Provider] = {
     "redemption_id": lambda w: redemption(w).pk,
     "recognition_id": lambda w: recognition(w).pk,
 }
+
+
+def _check_in_token(world: World) -> str:
+    from coproduce.credits.services import check_in_token
+    from tests.projects.walk import session
+
+    return check_in_token(session(world))
+
+
+PROVIDERS["token"] = _check_in_token

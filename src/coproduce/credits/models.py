@@ -204,3 +204,24 @@ class Recognition(TenantModel):
                 name="recognition_milestone_once",
             ),
         ]
+
+
+class CheckIn(TenantModel):
+    """A young person's own check-in and check-out at a session, from their phone.
+
+    Credits come only after staff confirm the session's attendance.
+    """
+
+    session = models.ForeignKey(
+        "projects.Session", on_delete=models.CASCADE, related_name="check_ins"
+    )
+    young_person = models.ForeignKey(
+        "organisations.Membership", on_delete=models.PROTECT, related_name="+"
+    )
+    checked_in_at = models.DateTimeField(default=timezone.now)
+    checked_out_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "young_person"], name="check_in_once")
+        ]

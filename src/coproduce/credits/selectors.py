@@ -11,12 +11,14 @@ from coproduce.credits.models import (
     Account,
     AccountKind,
     Category,
+    CheckIn,
     Entry,
     Recognition,
     Redemption,
     Reward,
 )
 from coproduce.organisations.models import Membership, Organisation
+from coproduce.projects.models import Session
 
 
 def balance_of(membership: Membership) -> tuple[int, int]:
@@ -174,3 +176,11 @@ def contributions_of(membership: Membership) -> list[str]:
     for project, partner, reason in rows:
         seen[project or partner or reason] = None
     return list(seen)[:8]
+
+
+def check_ins_at(*, session: Session) -> QuerySet[CheckIn]:
+    return CheckIn.objects.filter(session=session).select_related("young_person__user")
+
+
+def check_in_of(*, session: Session, membership: Membership) -> CheckIn | None:
+    return CheckIn.objects.filter(session=session, young_person=membership).first()

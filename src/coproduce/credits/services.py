@@ -22,6 +22,7 @@ from coproduce.credits.models import (
     Account,
     AccountKind,
     Category,
+    CheckIn,
     CreditSettings,
     Entry,
     Recognition,
@@ -406,3 +407,64 @@ def hours_import(*, acting_user: User, organisation: Organisation, text: str) ->
             details={"rows": len(rows)},
         )
     return ImportResult([], len(rows))
+
+
+CHECK_IN_SALT = "coproduce.credits.check-in"
+CHECK_IN_MAX_AGE = 12 * 60 * 60
+
+
+def check_in_token(session: object) -> str:
+    from django.core import signing
+
+    return signing.dumps({"s": session.pk}, salt=CHECK_IN_SALT)  # type: ignore[attr-defined]
+
+
+def session_id_from_token(token: str) -> int:
+    from django.core import signing
+
+    try:
+        return int(signing.loads(token, salt=CHECK_IN_SALT, max_age=CHECK_IN_MAX_AGE)["s"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise ValidationError(
+            _(
+                "This check-in code has run out or is not right. Ask a youth worker to show it again."
+            )
+        ) from None
+
+
+def check_in_toggle(*, membership: Membership, session: object) -> CheckIn:
+    """First scan checks in; the next checks out."""
+    from coproduce.projects.models import Session
+
+    assert isinstance(session, Session)
+    if not membership.is_young_person or membership.organisation_id != session.organisation_id:
+        raise ValidationError(_("Only young people in this organisation can check in"))
+    with transaction.atomic():
+        row, created = CheckIn.objects.get_or_create(
+            organisation=session.organisation, session=session, young_person=membership
+        )
+        if not created and row.checked_out_at is None:
+            row.checked_out_at = timezone.now()
+            row.save(update_fields=["checked_out_at"])
+    return row
+
+
+def check_ins_confirm(*, acting_user: User, session: object) -> list[Entry]:
+    """Staff confirm: everyone who checked in goes on the register as came, then credits are issued."""
+    from coproduce.projects.models import Attendance, Session
+    from coproduce.projects.services import attendance_record
+
+    assert isinstance(session, Session)
+    with transaction.atomic():
+        existing = {a.young_person_id: a for a in Attendance.objects.filter(session=session)}
+        entries = [
+            (
+                c.young_person,
+                True,
+                existing[c.young_person_id].rung if c.young_person_id in existing else None,
+            )
+            for c in CheckIn.objects.filter(session=session).select_related("young_person")
+        ]
+        if entries:
+            attendance_record(acting_user=acting_user, session=session, entries=entries)
+        return credits_issue_for_session(acting_user=acting_user, session=session)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("rewards/<int:reward_id>/book/", views.redeem, name="redeem"),
     path("bookings/<int:redemption_id>/cancel/", views.redemption_cancel, name="cancel"),
     path("sessions/<int:session_id>/issue/", views.session_issue, name="session_issue"),
+    path("check-in/<str:token>/", views.check_in, name="check_in"),
     path("accreditation/add/", views.accreditation_add, name="accreditation_add"),
     path("certificates/<int:recognition_id>.pdf", views.certificate, name="certificate"),
 ]

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import csv
+import io
 import uuid
 from decimal import Decimal
 
+import qrcode
+import qrcode.image.svg
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -18,7 +21,7 @@ from coproduce.core.pages import form_page
 from coproduce.credits import selectors as sel
 from coproduce.credits import services
 from coproduce.credits.forms import AccreditationForm, AwardForm, CancelForm, ImportForm, RewardForm
-from coproduce.credits.models import Category
+from coproduce.credits.models import Category, CheckIn
 from coproduce.projects.selectors import attended_at, get_session_for
 
 
@@ -143,18 +146,49 @@ def award(request: MemberRequest) -> HttpResponse:
 def session_issue(request: MemberRequest, session_id: int) -> HttpResponse:
     session = get_session_for(organisation=request.organisation, pk=session_id)
     if request.method == "POST":
-        entries = services.credits_issue_for_session(acting_user=request.user, session=session)
+        entries = services.check_ins_confirm(acting_user=request.user, session=session)
         messages.success(request, _("Credits issued to %(n)s young people.") % {"n": len(entries)})
         return redirect("credits:overview")
+    link = request.build_absolute_uri(
+        reverse("credits:check_in", args=[services.check_in_token(session)])
+    )
+    image = qrcode.make(link, image_factory=qrcode.image.svg.SvgPathImage, box_size=10)
+    buffer = io.BytesIO()
+    image.save(buffer)
     return render(
         request,
         "credits/session_issue.html",
         {
-            "title": _("Issue credits for a session"),
+            "title": _("Check-in and credits"),
             "session": session,
             "minutes": services.rounded(session.duration_minutes, session.organisation),
             "present": attended_at(session=session),
+            "check_ins": sel.check_ins_at(session=session),
+            "qr_svg": buffer.getvalue().decode().split("?>", 1)[-1],
+            "link": link,
         },
+    )
+
+
+@member_required()
+def check_in(request: MemberRequest, token: str) -> HttpResponse:
+    """A young person scans the session's code on their phone to check in, then out."""
+    try:
+        session_id = services.session_id_from_token(token)
+    except ValidationError as error:
+        return render(
+            request, "credits/check_in.html", {"title": _("Check in"), "error": error.messages[0]}
+        )
+    session = get_session_for(organisation=request.organisation, pk=session_id)
+    if not request.membership.is_young_person:
+        raise PermissionDenied
+    row: CheckIn | None
+    if request.method == "POST":
+        row = services.check_in_toggle(membership=request.membership, session=session)
+    else:
+        row = sel.check_in_of(session=session, membership=request.membership)
+    return render(
+        request, "credits/check_in.html", {"title": _("Check in"), "session": session, "row": row}
     )
 
 
