@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.test.testcases import TransactionTestCase
 from django_scopes import scopes_disabled
@@ -36,6 +37,7 @@ setattr(TransactionTestCase, "_fixture_teardown", _fixture_teardown)  # noqa: B0
 def _fast_hashing_and_unscoped_setup(settings: Any) -> Iterator[None]:
     """Tests arrange data directly; requests still run inside the middleware's scope."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    cache.clear()  # sign-in rate limits live in the cache; each test starts unlocked
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -50,10 +50,33 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
 class MembershipFactory(factory.django.DjangoModelFactory[Membership]):
     class Meta:
         model = Membership
+        skip_postgeneration_save = True
 
     organisation = factory.SubFactory(OrganisationFactory)
     user = factory.SubFactory(UserFactory)
     role = Role.PRACTITIONER
+
+    @factory.post_generation
+    def two_factor(self: Membership, create: bool, extracted: bool | None, **kwargs: Any) -> None:
+        """Admins and managers must use two-step sign-in; give them an authenticator unless
+        a test asks for `two_factor=False`."""
+        if create and extracted is not False and self.role in {Role.ADMIN, Role.MANAGER}:
+            add_totp(self.user)
+
+
+TOTP_SECRET = "JBSWY3DPEHPK3PXP"
+
+
+def add_totp(user: User) -> None:
+    from allauth.mfa.models import Authenticator
+
+    from coproduce.accounts.security import MFAAdapter
+
+    Authenticator.objects.get_or_create(
+        user=user,
+        type=Authenticator.Type.TOTP,
+        defaults={"data": {"secret": MFAAdapter().encrypt(TOTP_SECRET)}},
+    )
 
 
 class YoungPersonFactory(MembershipFactory):
@@ -61,3 +84,18 @@ class YoungPersonFactory(MembershipFactory):
     user = factory.SubFactory(
         UserFactory, email="", date_of_birth=datetime.date(2010, 5, 17), preferred_name="Sky"
     )
+
+
+def totp_now(secret: str = TOTP_SECRET, at: float | None = None) -> str:
+    """The current six-digit code for a base32 secret (RFC 6238), as a phone app shows it."""
+    import base64
+    import hashlib
+    import hmac
+    import struct
+    import time
+
+    counter = int((time.time() if at is None else at) // 30)
+    digest = hmac.new(base64.b32decode(secret), struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    code = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
+    return f"{code:06d}"

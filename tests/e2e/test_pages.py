@@ -36,6 +36,8 @@ def test_it_keeps_every_admin_page_accessible(
         "/notifications/",
         "/accessibility/",
         "/privacy/",
+        f"/consent/people/{young_person.pk}/",
+        f"/consent/people/{young_person.pk}/add/",
     ]:
         visit(page, f"{base}{path}")
     visit(page, f"{base}/account/api-tokens/")

@@ -1,10 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ConsentConfig(AppConfig):
     name = "coproduce.consent"
     label = "consent"
-    # Set url_prefix and api_prefix (and nav, dashboard) when the app has pages and an API:
-    # see coproduce/urls.py, coproduce/api.py, core/context_processors.py and core/dashboard.py.
-    url_prefix: str | None = None
+    verbose_name = _("Consent")
+    url_prefix = "consent"
     api_prefix: str | None = None

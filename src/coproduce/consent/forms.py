@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coproduce.consent.models import GivenBy, Use
+from coproduce.core.forms import DateField
+
+
+class ConsentForm(forms.Form):
+    use = forms.ChoiceField(
+        label=_("What is the consent for?"), choices=Use.choices, widget=forms.RadioSelect
+    )
+    given_by = forms.ChoiceField(
+        label=_("Who gave it?"),
+        choices=GivenBy.choices,
+        widget=forms.RadioSelect,
+        help_text=_("A parent or carer must give consent for anyone under 16 on the day."),
+    )
+    giver_name = forms.CharField(label=_("Parent or carer's name"), required=False, max_length=200)
+    relationship = forms.CharField(
+        label=_("Their relationship to the young person"),
+        required=False,
+        max_length=100,
+        help_text=_("For example, mother, foster carer"),
+    )
+    young_person_agrees = forms.BooleanField(label=_("The young person agrees too"), required=False)
+    given_on = DateField(label=_("Date given"))
+    expires_on = DateField(label=_("Valid until (optional)"), required=False)
+    scope = forms.CharField(
+        label=_("What it covers (optional)"),
+        required=False,
+        max_length=300,
+        help_text=_("For example, the youth club newsletter and website"),
+    )

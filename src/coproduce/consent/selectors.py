@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from coproduce.consent.models import IMAGE_USES, Consent, GivenBy
+from coproduce.consent.services import PARENTAL_CONSENT_UNDER
+from coproduce.core.tenancy import get_for
+from coproduce.organisations.models import Membership, Organisation
+
+T = TypeVar("T")
+
+
+def consents_of(membership: Membership) -> QuerySet[Consent]:
+    return Consent.objects.filter(organisation=membership.organisation, young_person=membership)
+
+
+def get_consent_for(*, organisation: Organisation | None, pk: int) -> Consent:
+    return get_for(
+        Consent.objects.select_related("young_person__user"), organisation=organisation, pk=pk
+    )
+
+
+def consent_problem(membership: Membership, use: str, on: datetime.date) -> str | None:
+    """Why a use is not allowed on a day (None when a valid consent covers it)."""
+    if membership.in_care and use in IMAGE_USES:
+        return _("in care: identifiable photos and film are never published")
+    found_any = False
+    for consent in consents_of(membership).filter(use=use):
+        found_any = True
+        if consent.withdrawn_at is not None and consent.withdrawn_at.date() <= on:
+            continue
+        if consent.given_on > on or (consent.expires_on and consent.expires_on < on):
+            continue
+        age = membership.user.age_on(consent.given_on)
+        if age is None or (age < PARENTAL_CONSENT_UNDER and consent.given_by != GivenBy.PARENT):
+            continue
+        return None
+    return _("consent expired or withdrawn") if found_any else _("no consent recorded")
+
+
+def consent_valid(membership: Membership, use: str, on: datetime.date) -> bool:
+    return consent_problem(membership, use, on) is None
+
+
+@dataclass
+class Left:
+    item: object
+    reasons: list[str]
+
+
+@dataclass
+class Publishable(Generic[T]):
+    included: list[T]
+    left_out: list[Left]
+
+
+def publishable(
+    items: Sequence[tuple[T, Iterable[Membership]]], use: str, on: datetime.date
+) -> Publishable[T]:
+    """Keep an item only when every identifiable young person has valid consent for this use.
+
+    Call it whenever something is published (a board, a report, a certificate), so a
+    withdrawal removes the item from anything built afterwards. Staff see the reasons.
+    """
+    included: list[T] = []
+    left_out: list[Left] = []
+    for item, people in items:
+        reasons = []
+        for person in people:
+            problem = consent_problem(person, use, on)
+            if problem:
+                reasons.append(f"{person.user.display_name}: {problem}")
+        if reasons:
+            left_out.append(Left(item, reasons))
+        else:
+            included.append(item)
+    return Publishable(included, left_out)

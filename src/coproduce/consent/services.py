@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coproduce.accounts.models import User
+from coproduce.audit.services import audit_record
+from coproduce.consent.models import IMAGE_USES, Consent, GivenBy
+from coproduce.organisations.models import Membership
+
+PARENTAL_CONSENT_UNDER = 16
+
+
+def consent_record(
+    *,
+    acting_user: User,
+    young_person: Membership,
+    use: str,
+    given_by: str,
+    given_on: datetime.date,
+    giver_name: str = "",
+    relationship: str = "",
+    young_person_agrees: bool = False,
+    expires_on: datetime.date | None = None,
+    scope: str = "",
+) -> Consent:
+    errors: dict[str, str] = {}
+    if not young_person.is_young_person:
+        raise ValidationError(_("Consent is recorded for young people"))
+    if young_person.in_care and use in IMAGE_USES:
+        raise ValidationError(
+            {
+                "use": _(
+                    "This young person is in care. Identifiable photos and film of children in care are never "
+                    "published, so consent for them cannot be recorded. Use photos where they cannot be identified."
+                )
+            }
+        )
+    age = young_person.user.age_on(given_on)
+    if age is None:
+        errors["given_on"] = _(
+            "Record their date of birth first: the rules depend on their age on the day"
+        )
+    elif age < PARENTAL_CONSENT_UNDER and given_by != GivenBy.PARENT:
+        errors["given_by"] = _(
+            "They were under 16 on that day, so a parent or carer must give consent"
+        )
+    if given_by == GivenBy.PARENT and not (giver_name.strip() and relationship.strip()):
+        errors["giver_name"] = _(
+            "Enter the parent or carer's name and their relationship to the young person"
+        )
+    if given_on > timezone.localdate():
+        errors["given_on"] = _("The date consent was given cannot be in the future")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        consent = Consent(
+            organisation=young_person.organisation,
+            young_person=young_person,
+            use=use,
+            given_by=given_by,
+            giver_name=giver_name,
+            relationship=relationship,
+            young_person_agrees=young_person_agrees or given_by == GivenBy.YOUNG_PERSON,
+            given_on=given_on,
+            expires_on=expires_on,
+            scope=scope,
+            recorded_by=acting_user,
+        )
+        consent.full_clean()
+        consent.save()
+        audit_record(
+            acting_user=acting_user,
+            organisation=young_person.organisation,
+            verb="consent.record",
+            target=consent,
+            changed_fields=["giver_name", "relationship"] if giver_name else [],
+            details={"use": use, "given_by": given_by},
+        )
+    return consent
+
+
+def consent_withdraw(*, acting_user: User, consent: Consent) -> Consent:
+    """Withdrawal takes effect at once, and anything published after now leaves the item out."""
+    with transaction.atomic():
+        if consent.withdrawn_at is None:
+            consent.withdrawn_at = timezone.now()
+            consent.save(update_fields=["withdrawn_at"])
+            audit_record(
+                acting_user=acting_user,
+                organisation=consent.organisation,
+                verb="consent.withdraw",
+                target=consent,
+                details={"use": consent.use},
+            )
+    return consent
