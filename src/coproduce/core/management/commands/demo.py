@@ -20,4 +20,7 @@ class Command(BaseCommand):
         )
         for label, username in SIGN_INS:
             self.stdout.write(f"  {label:<34} {username:<14} {DEMO_PASSWORD}")
+        self.stdout.write(
+            "  The admin and the manager set up two-step sign-in (an authenticator app) when they first sign in."
+        )
         self.stdout.write("")
