@@ -177,3 +177,33 @@ def test_giving_needs_the_organisation_to_allow_it(
         idempotency_key="g1",
     )
     assert balance_of(young_person) == (60, 120) and balance_of(friend) == (60, 0)
+
+
+def test_a_young_person_gives_credits_from_their_phone(
+    admin: Membership, practitioner: Membership, young_person: Membership
+) -> None:
+    from tests.conftest import client_for
+    from tests.factories import YoungPersonFactory
+
+    friend = YoungPersonFactory.create(organisation=practitioner.organisation)
+    _award(practitioner, young_person, 120, "k1")
+    assert client_for(young_person).get("/credits/give/").status_code == 403
+    services.credit_settings_update(
+        acting_user=admin.user,
+        organisation=admin.organisation,
+        minutes_per_credit=60,
+        rounding_minutes=15,
+        allow_giving=True,
+    )
+    phone = client_for(young_person)
+    form = {
+        "receiver": friend.pk,
+        "credits": "1",
+        "reason": "Thanks for helping at the launch",
+        "key": "abc",
+    }
+    phone.post("/credits/give/", form)
+    phone.post("/credits/give/", form)  # a double tap gives once
+    assert balance_of(young_person) == (60, 120) and balance_of(friend) == (60, 0)
+    too_much = phone.post("/credits/give/", {**form, "credits": "5", "key": "def"}).content.decode()
+    assert "Not enough credits" in too_much and "Thanks for helping" in too_much

@@ -92,3 +92,23 @@ class AccreditationForm(forms.Form):
         field = self.fields["young_person"]
         field.queryset = _young_people(organisation)  # type: ignore[attr-defined]
         field.label_from_instance = lambda m: m.user.display_name  # type: ignore[attr-defined]
+
+
+class GiveForm(forms.Form):
+    receiver: forms.ModelChoiceField[Membership] = forms.ModelChoiceField(
+        label=_("Who do you want to give credits to?"), queryset=Membership.objects.none()
+    )
+    credits = forms.DecimalField(
+        label=_("How many credits?"),
+        min_value=Decimal("0.25"),
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-4"}),
+    )
+    reason = forms.CharField(label=_("Why? (they will see this)"), max_length=300)
+    key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+    def __init__(self, *args: Any, giver: Membership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["receiver"]
+        field.queryset = _young_people(giver.organisation).exclude(pk=giver.pk)  # type: ignore[attr-defined]
+        field.label_from_instance = lambda m: m.user.display_name  # type: ignore[attr-defined]

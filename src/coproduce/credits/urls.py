@@ -6,6 +6,7 @@ app_name = "credits"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("me/", views.me, name="me"),
+    path("give/", views.give, name="give"),
     path("export.csv", views.export_csv, name="export"),
     path("award/", views.award, name="award"),
     path("import/", views.hours_import, name="import"),

@@ -20,7 +20,14 @@ from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page
 from coproduce.credits import selectors as sel
 from coproduce.credits import services
-from coproduce.credits.forms import AccreditationForm, AwardForm, CancelForm, ImportForm, RewardForm
+from coproduce.credits.forms import (
+    AccreditationForm,
+    AwardForm,
+    CancelForm,
+    GiveForm,
+    ImportForm,
+    RewardForm,
+)
 from coproduce.credits.models import Category, CheckIn
 from coproduce.projects.selectors import attended_at, get_session_for
 
@@ -48,6 +55,7 @@ def me(request: MemberRequest) -> HttpResponse:
             "per_credit": per_credit,
             "recognitions": sel.recognitions_of(request.membership),
             "key": uuid.uuid4().hex,
+            "can_give": services.credit_settings_for(request.organisation).allow_giving,
         },
     )
 
@@ -311,3 +319,37 @@ def certificate(request: MemberRequest, recognition_id: int) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="certificate-{recognition.pk}.pdf"'
     return response
+
+
+@member_required("young_person")
+def give(request: MemberRequest) -> HttpResponse:
+    """Reciprocity (indicator 6 of the nef framework): young people give credits to each other."""
+    settings_ = services.credit_settings_for(request.organisation)
+    if not settings_.allow_giving:
+        raise PermissionDenied
+    form = GiveForm(
+        request.POST or None, giver=request.membership, initial={"key": uuid.uuid4().hex}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.credits_give(
+                acting_user=request.user,
+                giver=request.membership,
+                receiver=data["receiver"],
+                minutes=int(data["credits"] * settings_.minutes_per_credit),
+                reason=data["reason"],
+                idempotency_key="give:" + (data["key"] or uuid.uuid4().hex),
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Credits given. Thank you!"))
+            return redirect("credits:me")
+    return form_page(
+        request,
+        form=form,
+        title=_("Give some credits"),
+        submit_text=_("Give credits"),
+        back_url=reverse("credits:me"),
+    )
