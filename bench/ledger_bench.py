@@ -54,11 +54,11 @@ def main() -> None:
 
 def run(legs: int, posts: int, vendor: str) -> None:
     from django.utils import timezone
+    from tests.factories import MembershipFactory, OrganisationFactory, YoungPersonFactory
 
     from coproduce.credits import ledger, services
     from coproduce.credits.models import Account, Category, Entry
     from coproduce.credits.selectors import balance_of
-    from tests.factories import MembershipFactory, OrganisationFactory, YoungPersonFactory
 
     org = OrganisationFactory.create()
     staff = MembershipFactory.create(organisation=org)
@@ -73,9 +73,19 @@ def run(legs: int, posts: int, vendor: str) -> None:
     per_account = entries_needed // len(accounts)
     for i in range(entries_needed):
         acct = accounts[i % len(accounts)]
-        batch.append(Entry(organisation=org, debit=issuing, credit=acct, minutes=15, category=Category.IMPORT,
-                           reason="bench load", acting_user=staff.user, idempotency_key=f"load:{i}",
-                           created_at=now))
+        batch.append(
+            Entry(
+                organisation=org,
+                debit=issuing,
+                credit=acct,
+                minutes=15,
+                category=Category.IMPORT,
+                reason="bench load",
+                acting_user=staff.user,
+                idempotency_key=f"load:{i}",
+                created_at=now,
+            )
+        )
         if len(batch) == 20000:
             Entry.objects.bulk_create(batch)
             batch = []
@@ -92,8 +102,13 @@ def run(legs: int, posts: int, vendor: str) -> None:
     t0 = time.perf_counter()
     for i in range(posts):
         s = time.perf_counter()
-        services.credits_award(acting_user=staff.user, membership=people[i % len(people)], minutes=15,
-                               reason="bench post", idempotency_key=f"post:{i}")
+        services.credits_award(
+            acting_user=staff.user,
+            membership=people[i % len(people)],
+            minutes=15,
+            reason="bench post",
+            idempotency_key=f"post:{i}",
+        )
         post_times.append(time.perf_counter() - s)
     total = time.perf_counter() - t0
 
@@ -109,11 +124,15 @@ def run(legs: int, posts: int, vendor: str) -> None:
     problems = verify(organisation=org)
     verify_seconds = time.perf_counter() - v0
     legs_now = Entry.objects.count() * 2
-    print("| database | legs | load (s) | postings/s | median post (ms) | median balance read (ms) | verify (s) | mismatches |")
+    print(
+        "| database | legs | load (s) | postings/s | median post (ms) | median balance read (ms) | verify (s) | mismatches |"
+    )
     print("|---|---|---|---|---|---|---|---|")
-    print(f"| {vendor} | {legs_now:,} | {load_seconds:.1f} | {posts / total:.0f} | "
-          f"{statistics.median(post_times) * 1000:.2f} | {statistics.median(reads) * 1000:.3f} | "
-          f"{verify_seconds:.1f} | {len(problems)} |")
+    print(
+        f"| {vendor} | {legs_now:,} | {load_seconds:.1f} | {posts / total:.0f} | "
+        f"{statistics.median(post_times) * 1000:.2f} | {statistics.median(reads) * 1000:.3f} | "
+        f"{verify_seconds:.1f} | {len(problems)} |"
+    )
 
 
 if __name__ == "__main__":
