@@ -4,7 +4,7 @@ UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test install deps frontend chromium lint typecheck pytest serve migrate demo
+.PHONY: run test install deps frontend chromium lint typecheck pytest serve migrate demo bench
 
 run: install migrate demo serve
 
@@ -49,3 +49,7 @@ typecheck:
 
 pytest:
 	$(UV) run pytest -q
+
+# Benchmarks (not part of `make test`): see bench/run.sh and bench/results.md.
+bench: install
+	UV=$(UV) bench/run.sh

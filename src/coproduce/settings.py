@@ -84,6 +84,9 @@ INSTALLED_APPS = [
     "coproduce.projects",
     "coproduce.credits",
     "coproduce.consent",
+    "coproduce.media",
+    "coproduce.outcomes",
+    "coproduce.synthetic",
     "coproduce.commissioning",
     "coproduce.monitoring",
 ]

@@ -90,3 +90,32 @@ def test_passwords_are_hashed_with_argon2_in_production_settings() -> None:
     # Length and a common-password deny-list; no composition rules (NCSC).
     names = [str(v["NAME"]).rsplit(".", 1)[-1] for v in configured.AUTH_PASSWORD_VALIDATORS]  # type: ignore[index]
     assert "MinimumLengthValidator" in names and "CommonPasswordValidator" in names
+
+
+def test_signing_in_starts_a_new_session(practitioner: Membership) -> None:
+    client = Client()
+    client.get("/auth/login/")
+    client.session["probe"] = 1  # a session exists before sign-in
+    session = client.session
+    session.save()
+    before = session.session_key
+    client.post("/auth/login/", {"login": practitioner.user.username, "password": PASSWORD})
+    assert client.session.get("_auth_user_id") == str(practitioner.user_id)
+    assert client.session.session_key != before
+
+
+def test_changing_a_password_ends_every_other_session(practitioner: Membership) -> None:
+    phone, laptop = client_for(practitioner), client_for(practitioner)
+    assert phone.get("/credits/").status_code == 200
+    response = laptop.post(
+        "/auth/password/change/",
+        {
+            "oldpassword": PASSWORD,
+            "password1": "a-much-longer-new-phrase",
+            "password2": "a-much-longer-new-phrase",
+        },
+    )
+    assert response.status_code == 302
+    assert laptop.get("/credits/").status_code == 200  # the session that changed it carries on
+    gone = phone.get("/credits/")
+    assert gone.status_code == 302 and "/auth/login/" in gone["Location"]

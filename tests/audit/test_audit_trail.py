@@ -82,3 +82,22 @@ def test_it_shows_the_trail_to_organisation_admins_only(
     assert "person.add" in page.content.decode()
     assert client_for(practitioner).get("/audit/").status_code == 403
     assert "person.add" not in client_for(outsider).get("/audit/").content.decode()
+
+
+def test_it_logs_each_time_staff_look_at_a_young_persons_record(
+    practitioner: Membership, admin: Membership
+) -> None:
+    jade = _add_jade(practitioner)
+    client_for(practitioner).get(f"/organisation/people/{jade.pk}/")
+    client_for(practitioner).get(f"/consent/people/{jade.pk}/")
+    views = AuditEvent.objects.filter(verb="person.view", target_id=str(jade.pk))
+    assert sorted((v.actor_id, v.details["page"]) for v in views) == [
+        (practitioner.user_id, "consent"),
+        (practitioner.user_id, "profile"),
+    ]
+    # The admin sees who looked (their own visit is logged too); the practitioner does not.
+    page = client_for(admin).get(f"/organisation/people/{jade.pk}/").content.decode()
+    assert "Who has looked at this record" in page
+    assert page.count(practitioner.user.display_name) >= 2
+    other = client_for(practitioner).get(f"/organisation/people/{jade.pk}/").content.decode()
+    assert "Who has looked at this record" not in other

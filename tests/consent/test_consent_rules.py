@@ -121,7 +121,7 @@ def test_expired_consent_counts_as_none(practitioner: Membership, young_person: 
     assert consent_valid(young_person, "photo", datetime.date(2026, 12, 31))
     assert (
         consent_problem(young_person, "photo", datetime.date(2027, 1, 1))
-        == "consent expired or withdrawn"
+        == "consent expired on 31 Dec 2026: ask again before using it"
     )
 
 
@@ -139,7 +139,7 @@ def test_withdrawal_takes_an_item_out_of_a_board_already_built(
         rebuilt = publishable(items, "photo", datetime.date(2026, 10, 1))
     assert rebuilt.included == ["Kai's photo"]
     assert rebuilt.left_out[0].item == "group photo"
-    assert "consent expired or withdrawn" in rebuilt.left_out[0].reasons[0]
+    assert "consent withdrawn on 1 Oct 2026: leave it out" in rebuilt.left_out[0].reasons[0]
 
 
 def test_the_register_page_shows_what_can_be_used_today(

@@ -13,6 +13,7 @@ from coproduce.organisations.models import Membership
 from coproduce.projects import services as projects
 from coproduce.projects.models import Session
 from tests.conftest import client_for
+from tests.documents import pdf_text
 from tests.factories import YoungPersonFactory
 
 
@@ -93,22 +94,8 @@ def test_it_recognises_ten_hours_with_a_certificate(
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     from io import BytesIO
 
-    text = _pdf_text(BytesIO(pdf.content).getvalue())
+    text = pdf_text(BytesIO(pdf.content).getvalue())
     assert "Fran" in text and "10 hours" in text
-
-
-def _pdf_text(data: bytes) -> str:
-    """Text from a PDF via pdftotext when present, else the raw bytes (WeasyPrint compresses)."""
-    import shutil
-    import subprocess
-
-    if shutil.which("pdftotext"):
-        return subprocess.run(
-            ["pdftotext", "-", "-"], input=data, capture_output=True, check=True
-        ).stdout.decode()
-    import pytest
-
-    pytest.skip("pdftotext (poppler-utils) is not installed")
 
 
 def test_it_imports_all_rows_or_none_and_lists_every_bad_row(

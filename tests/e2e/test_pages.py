@@ -38,6 +38,11 @@ def test_it_keeps_every_admin_page_accessible(
         "/privacy/",
         f"/consent/people/{young_person.pk}/",
         f"/consent/people/{young_person.pk}/add/",
+        f"/consent/people/{young_person.pk}/erase/",
+        "/consent/retention/",
+        "/media/",
+        "/media/add/",
+        "/commissioning/",
     ]:
         visit(page, f"{base}{path}")
     visit(page, f"{base}/account/api-tokens/")

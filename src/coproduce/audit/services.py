@@ -40,3 +40,20 @@ def changed_fields(instance: models.Model, before: Mapping[str, Any]) -> list[st
 
 def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     return {name: getattr(instance, name) for name in fields}
+
+
+def record_view(
+    *, viewer: User, organisation: Organisation, person: models.Model, page: str
+) -> None:
+    """A member of staff looked at a young person's record (who viewed what, and when).
+
+    Reads are not writes, so this opens its own small transaction.
+    """
+    with transaction.atomic():
+        audit_record(
+            acting_user=viewer,
+            organisation=organisation,
+            verb="person.view",
+            target=person,
+            details={"page": page},
+        )

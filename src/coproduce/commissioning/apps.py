@@ -1,10 +1,16 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CommissioningConfig(AppConfig):
     name = "coproduce.commissioning"
     label = "commissioning"
-    # Set url_prefix and api_prefix (and nav, dashboard) when the app has pages and an API:
-    # see coproduce/urls.py, coproduce/api.py, core/context_processors.py and core/dashboard.py.
-    url_prefix: str | None = None
-    api_prefix: str | None = None
+    verbose_name = _("Co-commissioning")
+    url_prefix = "commissioning"
+    api_prefix = "/commissioning"
+    nav = [
+        (_("Commissioning"), "commissioning:index", "staff", 40),
+        (_("Panels"), "commissioning:index", "young_person", 30),
+    ]
+    dashboard = ["coproduce.commissioning.dashboard.panel"]
+    demo = "coproduce.commissioning.demo.load"

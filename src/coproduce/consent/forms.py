@@ -33,3 +33,32 @@ class ConsentForm(forms.Form):
         max_length=300,
         help_text=_("For example, the youth club newsletter and website"),
     )
+
+
+class EraseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why are you erasing this person's data?"),
+        help_text=_(
+            "For example, 'They asked us to (request of 3 March)'. This is kept in the audit trail."
+        ),
+        max_length=300,
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand this cannot be undone: their name, details, words and pictures are removed"
+        ),
+        error_messages={"required": _("Confirm you understand this cannot be undone")},
+    )
+
+
+class RetentionForm(forms.Form):
+    years = forms.IntegerField(
+        label=_("Years to keep a young person's personal data after their last activity"),
+        help_text=_(
+            "Leave empty to keep it until someone asks for it to be erased. A scheduled job erases data past this time."
+        ),
+        min_value=1,
+        max_value=100,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+    )

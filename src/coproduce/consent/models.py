@@ -66,3 +66,23 @@ class Consent(TenantModel):
             ),
         ]
         indexes = [models.Index(fields=["young_person", "use"])]
+
+
+class RetentionPolicy(TenantModel):
+    """How long an organisation keeps a young person's personal data after their last activity."""
+
+    years = models.PositiveSmallIntegerField(
+        _("years to keep personal data after a young person's last activity"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to keep data until someone asks for it to be erased."),
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation"], name="retention_policy_once"),
+            models.CheckConstraint(
+                condition=Q(years__isnull=True) | Q(years__gte=1), name="retention_at_least_a_year"
+            ),
+        ]

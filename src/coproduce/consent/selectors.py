@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from django.db.models import QuerySet
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from coproduce.consent.models import IMAGE_USES, Consent, GivenBy
+from coproduce.consent.models import IMAGE_USES, Consent, GivenBy, RetentionPolicy
 from coproduce.consent.services import PARENTAL_CONSENT_UNDER
 from coproduce.core.tenancy import get_for
 from coproduce.organisations.models import Membership, Organisation
@@ -30,18 +31,28 @@ def consent_problem(membership: Membership, use: str, on: datetime.date) -> str 
     """Why a use is not allowed on a day (None when a valid consent covers it)."""
     if membership.in_care and use in IMAGE_USES:
         return _("in care: identifiable photos and film are never published")
-    found_any = False
-    for consent in consents_of(membership).filter(use=use):
-        found_any = True
+    problem = _(
+        "no consent recorded: ask them, or their parent or carer if under 16, before using it"
+    )
+    for consent in consents_of(membership).filter(use=use).order_by("given_on"):
         if consent.withdrawn_at is not None and consent.withdrawn_at.date() <= on:
+            problem = _(
+                "consent withdrawn on %(day)s: leave it out, or ask again if they want to"
+            ) % {"day": date_format(consent.withdrawn_at.date(), "j M Y")}
             continue
-        if consent.given_on > on or (consent.expires_on and consent.expires_on < on):
+        if consent.expires_on and consent.expires_on < on:
+            problem = _("consent expired on %(day)s: ask again before using it") % {
+                "day": date_format(consent.expires_on, "j M Y")
+            }
+            continue
+        if consent.given_on > on:
             continue
         age = membership.user.age_on(consent.given_on)
         if age is None or (age < PARENTAL_CONSENT_UNDER and consent.given_by != GivenBy.PARENT):
+            problem = _("under 16 when consent was given, so a parent or carer must give it too")
             continue
         return None
-    return _("consent expired or withdrawn") if found_any else _("no consent recorded")
+    return problem
 
 
 def consent_valid(membership: Membership, use: str, on: datetime.date) -> bool:
@@ -81,3 +92,7 @@ def publishable(
         else:
             included.append(item)
     return Publishable(included, left_out)
+
+
+def retention_of(organisation: Organisation) -> RetentionPolicy | None:
+    return RetentionPolicy.objects.filter(organisation=organisation).first()

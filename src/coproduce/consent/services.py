@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from coproduce.accounts.models import User
 from coproduce.audit.services import audit_record
-from coproduce.consent.models import IMAGE_USES, Consent, GivenBy
-from coproduce.organisations.models import Membership
+from coproduce.consent.models import IMAGE_USES, Consent, GivenBy, RetentionPolicy
+from coproduce.organisations.models import Membership, Organisation
 
 PARENTAL_CONSENT_UNDER = 16
 
@@ -98,3 +98,23 @@ def consent_withdraw(*, acting_user: User, consent: Consent) -> Consent:
                 details={"use": consent.use},
             )
     return consent
+
+
+def retention_set(
+    *, acting_user: User, organisation: Organisation, years: int | None
+) -> RetentionPolicy:
+    with transaction.atomic():
+        policy = RetentionPolicy.objects.filter(
+            organisation=organisation
+        ).first() or RetentionPolicy(organisation=organisation)
+        policy.years, policy.updated_at = years, timezone.now()
+        policy.full_clean()
+        policy.save()
+        audit_record(
+            acting_user=acting_user,
+            organisation=organisation,
+            verb="retention.set",
+            target=policy,
+            details={"years": years},
+        )
+    return policy

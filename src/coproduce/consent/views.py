@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coproduce.audit.services import record_view
 from coproduce.consent import selectors as sel
 from coproduce.consent import services
 from coproduce.consent.forms import ConsentForm
@@ -21,6 +22,9 @@ from coproduce.organisations.selectors import get_person_for
 @member_required("staff")
 def register(request: MemberRequest, membership_id: int) -> HttpResponse:
     person = get_person_for(organisation=request.organisation, pk=membership_id)
+    record_view(
+        viewer=request.user, organisation=request.organisation, person=person, page="consent"
+    )
     today = timezone.localdate()
     status = [(label, sel.consent_problem(person, use, today)) for use, label in Use.choices]
     return render(

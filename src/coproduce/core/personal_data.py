@@ -20,6 +20,25 @@ from types import ModuleType
 
 from django.apps import apps
 
+# Fields that only say which member of staff did something (recorded, changed, decided).
+# They are not data *about* that person: a person's actions are exported from the audit trail.
+ACTOR_FIELDS: dict[str, set[str]] = {
+    "projects.stagechange": {"changed_by"},
+    "projects.idea": {"owner", "recorded_by"},
+    "credits.entry": {"acting_user"},
+    "credits.recognition": {"awarded_by"},
+    "consent.consent": {"recorded_by"},
+    "media.mediaitem": {"uploaded_by"},
+    "commissioning.round": {"decided_by"},
+    "commissioning.agreedscore": {"recorded_by"},
+    "assessments.assessment": {"led_by"},
+    "assessments.scorecorrection": {"corrected_by"},
+    "assessments.conversation": {"recorded_by"},
+    "accounts.signincode": {"created_by"},
+    "monitoring.narrative": {"updated_by"},
+    "outcomes.outcomesettings": {"updated_by"},
+}
+
 
 def providers() -> list[ModuleType]:
     found = []
@@ -27,8 +46,41 @@ def providers() -> list[ModuleType]:
         if not config.name.startswith("coproduce."):
             continue
         try:
-            found.append(importlib.import_module(f"{config.name}.personal_data"))
+            module = importlib.import_module(f"{config.name}.personal_data")
         except ModuleNotFoundError as error:
             if error.name != f"{config.name}.personal_data":
                 raise
+            continue
+        if hasattr(module, "export"):  # this module itself is the interface, not a provider
+            found.append(module)
     return found
+
+
+PEOPLE = ("accounts.user", "organisations.membership")
+
+
+def _label(model: object) -> str:
+    meta = getattr(model, "_meta", None)
+    return str(meta.label_lower) if meta is not None else ""
+
+
+def unlisted_models() -> list[str]:
+    """Models that hold a link to a person but that no provider exports or erases.
+
+    A model is covered when a provider lists it in MODELS, or when every link it has to a
+    person is an ACTOR_FIELDS entry (it only says which member of staff did something).
+    """
+    listed = {label for provider in providers() for label in provider.MODELS}
+    missing = []
+    for model in apps.get_models():
+        label = model._meta.label_lower
+        if not model.__module__.startswith("coproduce.") or label in listed:
+            continue
+        links = {
+            f.name
+            for f in model._meta.get_fields()
+            if f.concrete and f.is_relation and _label(f.related_model) in PEOPLE
+        }
+        if label in PEOPLE or links - ACTOR_FIELDS.get(label, set()):
+            missing.append(label)
+    return sorted(missing)

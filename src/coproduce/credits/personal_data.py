@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from coproduce.accounts.models import User
-from coproduce.credits.models import Account, Recognition, Redemption
+from coproduce.credits.models import Account, CheckIn, Recognition, Redemption
 from coproduce.credits.selectors import entries_of
 from coproduce.organisations.models import Membership
 
-MODELS = ["credits.account", "credits.redemption", "credits.recognition"]
+MODELS = ["credits.account", "credits.redemption", "credits.recognition", "credits.checkin"]
 
 
 def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
@@ -50,6 +50,14 @@ def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
                 "awarded": r.awarded_at.isoformat(),
             }
             for r in Recognition.objects.filter(young_person=membership)
+        ],
+        "check_ins": [
+            {
+                "session": c.session.date.isoformat(),
+                "in": c.checked_in_at.isoformat(),
+                "out": c.checked_out_at.isoformat() if c.checked_out_at else None,
+            }
+            for c in CheckIn.objects.filter(young_person=membership).select_related("session")
         ],
     }
 

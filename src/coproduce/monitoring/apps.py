@@ -1,10 +1,15 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MonitoringConfig(AppConfig):
     name = "coproduce.monitoring"
     label = "monitoring"
-    # Set url_prefix and api_prefix (and nav, dashboard) when the app has pages and an API:
-    # see coproduce/urls.py, coproduce/api.py, core/context_processors.py and core/dashboard.py.
-    url_prefix: str | None = None
-    api_prefix: str | None = None
+    verbose_name = _("Monitoring and evidence")
+    url_prefix = "monitoring"
+    nav = [
+        (_("Monitoring"), "monitoring:index", "staff", 50),
+        (_("Shared with you"), "monitoring:shared", "observe", 10),
+    ]
+    dashboard = ["coproduce.monitoring.dashboard.panel"]
+    demo = "coproduce.monitoring.demo.load"

@@ -15,6 +15,10 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(unique=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # Privacy by default (ICO Children's code 9): commissioners see nothing until an admin says so.
+    share_with_commissioners = models.BooleanField(
+        _("share aggregate reports with our commissioners"), default=False
+    )
 
     def __str__(self) -> str:
         return self.name
@@ -49,6 +53,8 @@ class Membership(TenantModel):
     in_care = models.BooleanField(_("in care"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     joined_on = models.DateField(_("joined"), default=timezone.localdate)
+    # Set when the person's data was erased (UK GDPR): the row stays, anonymous, for statistics.
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     PERSONAL_FIELDS = ("in_care",)
 

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts.services import sign_in_code_issue
+from coproduce.audit.selectors import views_of
+from coproduce.audit.services import record_view
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page
 from coproduce.organisations import selectors, services
@@ -93,6 +95,14 @@ def person_add(request: MemberRequest) -> HttpResponse:
 @member_required("add_young_people")
 def person(request: MemberRequest, membership_id: int) -> HttpResponse:
     membership = selectors.get_person_visible_to(viewer=request.membership, pk=membership_id)
+    if membership.is_young_person:
+        record_view(
+            viewer=request.user,
+            organisation=request.organisation,
+            person=membership,
+            page="profile",
+        )
+    can_audit = request.membership.can("view_audit")
     return render(
         request,
         "organisations/person.html",
@@ -101,6 +111,8 @@ def person(request: MemberRequest, membership_id: int) -> HttpResponse:
             "person": membership,
             "can_see_care": request.membership.can("see_care_status"),
             "can_edit": request.membership.can("manage_people") or membership.is_young_person,
+            "views": views_of(membership) if can_audit else None,
+            "can_audit": can_audit,
         },
     )
 

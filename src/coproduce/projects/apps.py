@@ -16,5 +16,6 @@ class ProjectsConfig(AppConfig):
     dashboard = [
         "coproduce.projects.dashboard.panel",
         "coproduce.projects.dashboard.my_ideas_panel",
+        "coproduce.projects.dashboard.stuck_panel",
     ]
     demo = "coproduce.projects.demo.load"

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
 
-from coproduce.projects.selectors import ideas_of, overdue_ideas
+from coproduce.projects.selectors import ideas_of, overdue_ideas, stuck_projects
 
 
 def panel(request: HttpRequest) -> dict[str, Any] | None:
@@ -37,3 +38,24 @@ def my_ideas_panel(request: HttpRequest) -> dict[str, Any] | None:
         if ideas
         else None
     )
+
+
+STUCK_AFTER = datetime.timedelta(weeks=6)
+
+
+def stuck_panel(request: HttpRequest) -> dict[str, Any] | None:
+    """Staff: projects that have not moved on from a stage for six weeks."""
+    membership = getattr(request, "membership", None)
+    if membership is None or not membership.is_staff_member:
+        return None
+    stuck = stuck_projects(
+        organisation=membership.organisation, now=timezone.now(), after=STUCK_AFTER
+    )
+    if not stuck:
+        return None
+    return {
+        "template": "projects/_stuck_panel.html",
+        "order": 12,
+        "stuck": stuck[:8],
+        "count": len(stuck),
+    }

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
 from coproduce.core.tenancy import get_for
 from coproduce.organisations.models import Membership, Organisation
 from coproduce.organisations.roles import Role
-from coproduce.projects.checklists import CHECKLISTS, Answer
+from coproduce.projects.checklists import CHECKLISTS, Answer, Stage
 from coproduce.projects.ladders import Rung, rung, rungs
 from coproduce.projects.models import (
     Attendance,
@@ -217,3 +217,16 @@ def attended_at(*, session: Session) -> QuerySet[Attendance]:
     return Attendance.objects.filter(session=session, attended=True).select_related(
         "young_person__user"
     )
+
+
+def stuck_projects(
+    *, organisation: Organisation, now: datetime.datetime, after: datetime.timedelta
+) -> list[Project]:
+    """Projects still short of evaluation whose stage has not changed for `after`."""
+    projects = (
+        Project.objects.filter(organisation=organisation)
+        .exclude(stage=Stage.EVALUATION)
+        .annotate(moved=Max("stage_changes__changed_at"))
+        .order_by("name")
+    )
+    return [p for p in projects if now - (p.moved or p.created_at) >= after]

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coproduce.core.http import MemberRequest, member_required
-from coproduce.core.pages import form_page
+from coproduce.core.pages import form_page, show_errors
+from coproduce.media.selectors import project_media_for_board
 from coproduce.organisations.selectors import get_person_for
 from coproduce.projects import selectors as sel
 from coproduce.projects import services
@@ -29,15 +30,6 @@ from coproduce.projects.forms import (
     SettingsForm,
 )
 from coproduce.projects.ladders import rungs
-
-
-def _apply(form: object, error: ValidationError) -> None:
-    fields = getattr(form, "fields", {})
-    if hasattr(error, "error_dict"):
-        for field, errs in error.message_dict.items():
-            form.add_error(field if field in fields else None, errs)  # type: ignore[attr-defined]
-    else:
-        form.add_error(None, error.messages)  # type: ignore[attr-defined]
 
 
 @member_required("staff")
@@ -68,7 +60,7 @@ def project_add(request: MemberRequest) -> HttpResponse:
                 acting_user=request.user, organisation=request.organisation, **form.cleaned_data
             )
         except ValidationError as error:
-            _apply(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, _("Project started."))
             return redirect("projects:detail", project_id=project.pk)
@@ -115,7 +107,7 @@ def project_edit(request: MemberRequest, project_id: int) -> HttpResponse:
         try:
             services.project_update(acting_user=request.user, project=project, **form.cleaned_data)
         except ValidationError as error:
-            _apply(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("projects:detail", project_id=project.pk)
@@ -195,7 +187,7 @@ def session_add(request: MemberRequest, project_id: int) -> HttpResponse:
                 acting_user=request.user, project=project, **form.cleaned_data
             )
         except ValidationError as error:
-            _apply(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, _("Session recorded. Now take the register."))
             return redirect("projects:register", session_id=session.pk)
@@ -247,7 +239,7 @@ def idea_add(request: MemberRequest, project_id: int) -> HttpResponse:
         try:
             services.idea_record(acting_user=request.user, project=project, **form.cleaned_data)
         except ValidationError as error:
-            _apply(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, _("Idea recorded."))
             return redirect("projects:detail", project_id=project.pk)
@@ -294,7 +286,7 @@ def idea_respond(request: MemberRequest, idea_id: int) -> HttpResponse:
                 feedback_method=data["feedback_method"],
             )
         except ValidationError as error:
-            _apply(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, _("Answer saved. The young people have been told."))
             return redirect("projects:detail", project_id=idea.project_id)
@@ -315,7 +307,13 @@ def board(request: MemberRequest, project_id: int) -> HttpResponse:
     return render(
         request,
         "projects/board.html",
-        {"title": _("You said – we did"), "project": project, "ideas": answered},
+        {
+            "title": _("You said – we did"),
+            "project": project,
+            "ideas": answered,
+            # Published media: only items every identifiable young person consents to, today.
+            "media": project_media_for_board(project, timezone.localdate()),
+        },
     )
 
 

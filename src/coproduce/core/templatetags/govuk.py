@@ -61,3 +61,9 @@ def get_item(mapping: Any, key: Any) -> Any:
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.filter
+def get_attr(obj: Any, name: str) -> Any:
+    """An attribute named at run time (for tables whose columns are data)."""
+    return getattr(obj, name, "")

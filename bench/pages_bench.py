@@ -1,0 +1,116 @@
+"""Page benchmark: median server time and query count of the main pages and API lists, on a
+database filled by `coproduce generate --size <size>`.
+
+Run (the database must already hold the generated data):
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_large \
+        uv run python bench/pages_bench.py --size large --runs 15 --out bench/results.md
+
+Times are measured in-process through Django's test client (server time, no network), after
+two warm-up requests, as the median of --runs requests. Query counts come from Django's
+CaptureQueriesContext. The first synthetic organisation is measured: every organisation has
+the same shape at every size, so a page's cost should not grow with the number of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coproduce.settings")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", required=True)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--prefix", default="synthetic")
+    parser.add_argument("--out", default="")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.ALLOWED_HOSTS = ["*"]
+    rows = measure(args.prefix, args.runs)
+    from django.db import connection
+
+    lines = [
+        f"| {connection.vendor} | {args.size} | {page} | {ms:.1f} | {queries} |"
+        for page, ms, queries in rows
+    ]
+    print("| database | size | page | median ms | queries |\n|---|---|---|---|---|")
+    print("\n".join(lines))
+    if args.out:
+        with open(args.out, "a", encoding="utf-8") as handle:
+            handle.write("\n".join(lines) + "\n")
+
+
+def measure(prefix: str, runs: int) -> list[tuple[str, float, int]]:
+    from django.db import connection
+    from django.db.models import Count
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from coproduce.core.tenancy import all_organisations
+    from coproduce.credits.models import Entry
+    from coproduce.organisations.models import Membership
+    from coproduce.projects.models import Project
+
+    with all_organisations():
+        practitioner = Membership.objects.select_related("user").get(
+            user__username=f"{prefix}-001-s2"
+        )
+        org = practitioner.organisation
+        project = (
+            Project.objects.filter(organisation=org)
+            .annotate(n=Count("sessions"))
+            .order_by("-n", "pk")
+            .first()
+        )
+        busiest = (
+            Entry.objects.filter(organisation=org, credit__membership__isnull=False)
+            .values("credit__membership")
+            .annotate(n=Count("id"))
+            .order_by("-n")
+            .first()
+        )
+        assert busiest is not None and project is not None
+        young = Membership.objects.select_related("user").get(pk=busiest["credit__membership"])
+    staff_client, young_client = Client(), Client()
+    staff_client.force_login(practitioner.user)
+    young_client.force_login(young.user)
+    pages = [
+        ("organisation dashboard", staff_client, "/"),
+        ("project page", staff_client, f"/projects/{project.pk}/"),
+        ("young person's statement", young_client, "/credits/me/"),
+        ("monitoring report", staff_client, f"/monitoring/projects/{project.pk}/"),
+        ("inclusion analytics", staff_client, "/monitoring/inclusion/"),
+        ("API: people", staff_client, "/api/v1/organisation/people"),
+        ("API: balances", staff_client, "/api/v1/credits/balances"),
+        ("API: projects", staff_client, "/api/v1/projects/"),
+    ]
+    results = []
+    for name, client, url in pages:
+        for _ in range(2):
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        results.append((name, statistics.median(times), len(queries.captured_queries)))
+    return results
+
+
+if __name__ == "__main__":
+    main()

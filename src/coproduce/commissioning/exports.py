@@ -1,0 +1,123 @@
+"""The scoring matrix (CSV, XLSX), the decision report and feedback letters (PDF)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from coproduce.commissioning import selectors as sel
+from coproduce.commissioning.models import Bid, Round
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(
+    content: bytes | str, content_type: str, filename: str, inline: bool = False
+) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def _cell(value: object) -> object:
+    # Spreadsheet apps run text starting with = + - @ as a formula: neutralise it.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def matrix_csv(round_: Round) -> HttpResponse:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(sel.matrix_header())
+    writer.writerows([[_cell(v) for v in row] for row in sel.matrix_rows(round_)])
+    return _download(
+        buffer.getvalue(), "text/csv; charset=utf-8", f"{slugify(round_.title)}-scores.csv"
+    )
+
+
+def results_rows(round_: Round) -> tuple[list[str], list[list[object]]]:
+    moderation = sel.moderation_of(round_)
+    header = [
+        _("Rank"),
+        _("Organisation bidding"),
+        _("Bid"),
+        _("Asked for (£)"),
+        _("Median score (%)"),
+        _("Agreed score (%)"),
+        _("Awarded (£)"),
+    ]
+    header[4:4] = [f"{c.name} ({_('weight')} {c.weight})" for c in moderation.criteria]
+    rows: list[list[object]] = []
+    for r in moderation.results:
+        agreed = [cell.agreed.score if cell.agreed else "" for cell in r.cells]
+        rows.append(
+            [
+                r.position,
+                r.bid.provider,
+                r.bid.title,
+                r.bid.amount_requested_pence / 100,
+                *agreed,
+                float(r.provisional),
+                float(r.agreed_total) if r.agreed_total is not None else "",
+                r.award_pence / 100,
+            ]
+        )
+    return header, rows
+
+
+def matrix_xlsx(round_: Round) -> HttpResponse:
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+    bold = book.add_format({"bold": True})
+    sheet = book.add_worksheet(_("Scores")[:31])
+    sheet.write_row(0, 0, sel.matrix_header(), bold)
+    for i, row in enumerate(sel.matrix_rows(round_), start=1):
+        sheet.write_row(i, 0, row)
+    header, rows = results_rows(round_)
+    results = book.add_worksheet(_("Results")[:31])
+    results.write_row(0, 0, header, bold)
+    for i, row in enumerate(rows, start=1):
+        results.write_row(i, 0, row)
+    book.close()
+    return _download(buffer.getvalue(), XLSX, f"{slugify(round_.title)}-scores.xlsx")
+
+
+def _pdf(template: str, context: dict[str, object], filename: str) -> HttpResponse:
+    from weasyprint import HTML
+
+    html = render_to_string(template, context)
+    return _download(HTML(string=html).write_pdf(), "application/pdf", filename, inline=True)
+
+
+def decision_pdf(round_: Round) -> HttpResponse:
+    moderation = sel.moderation_of(round_)
+    return _pdf(
+        "commissioning/decision_pdf.html",
+        {"round": round_, "m": moderation, "organisation": round_.organisation},
+        f"{slugify(round_.title)}-decision.pdf",
+    )
+
+
+def feedback_letter(round_: Round, bid: Bid) -> HttpResponse:
+    moderation = sel.moderation_of(round_)
+    result = next(r for r in moderation.results if r.bid.pk == bid.pk)
+    return _pdf(
+        "commissioning/letter_pdf.html",
+        {
+            "round": round_,
+            "m": moderation,
+            "r": result,
+            "bid": bid,
+            "organisation": round_.organisation,
+        },
+        f"feedback-{slugify(bid.provider)}.pdf",
+    )

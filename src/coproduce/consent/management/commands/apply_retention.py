@@ -1,0 +1,37 @@
+"""Erase young people's personal data after each organisation's retention period. Safe to run
+daily from cron: people already erased are skipped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils import timezone
+
+from coproduce.consent.rights import apply_retention
+from coproduce.core.tenancy import all_organisations
+from coproduce.organisations.models import Organisation
+
+
+class Command(BaseCommand):
+    help = "Erase personal data past each organisation's retention period (--dry-run lists only)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--organisation", help="the organisation's slug (default: all)")
+        parser.add_argument("--dry-run", action="store_true", help="list what would be erased")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        today = timezone.localdate()
+        with all_organisations():
+            organisations = Organisation.objects.order_by("slug")
+            if options["organisation"]:
+                organisations = organisations.filter(slug=options["organisation"])
+            for organisation in organisations:
+                due = apply_retention(organisation, today=today, dry_run=options["dry_run"])
+                verb = "would erase" if options["dry_run"] else "erased"
+                for item in due:
+                    self.stdout.write(
+                        f"{organisation.slug}: {verb} member {item.membership.pk} "
+                        f"(last active {item.last_active:%Y-%m-%d})"
+                    )
+                self.stdout.write(f"{organisation.slug}: {len(due)} {verb}")

@@ -1,0 +1,95 @@
+"""Reads for outcomes: which check-ins are due, a young person's journey, and a project's
+before and after (first and latest check-in of each young person)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from coproduce.outcomes.measures import KEYS, MEASURES
+from coproduce.outcomes.models import OutcomeCheckIn, OutcomeSettings
+from coproduce.projects.models import Attendance, Project
+
+if TYPE_CHECKING:
+    from coproduce.organisations.models import Membership, Organisation
+
+MIN_GROUP = 5  # fewer young people than this and the averages are not shown
+
+
+def every_days(organisation: Organisation) -> int:
+    found = OutcomeSettings.objects.filter(organisation=organisation).first()
+    return found.every_days if found else 90
+
+
+def check_ins_of(membership: Membership) -> QuerySet[OutcomeCheckIn]:
+    return OutcomeCheckIn.objects.filter(young_person=membership).select_related("project")
+
+
+def due_for(membership: Membership, *, now: datetime.datetime | None = None) -> list[Project]:
+    """Projects a young person takes part in whose check-in is due: never taken, or too long ago."""
+    now = now or timezone.now()
+    taking_part = Project.objects.filter(
+        pk__in=Attendance.objects.filter(young_person=membership, attended=True).values(
+            "session__project"
+        )
+    ).order_by("name")
+    latest: dict[int, datetime.datetime] = {}
+    for c in check_ins_of(membership):
+        latest[c.project_id] = max(latest.get(c.project_id, c.taken_at), c.taken_at)
+    gap = datetime.timedelta(days=every_days(membership.organisation))
+    return [p for p in taking_part if p.pk not in latest or now - latest[p.pk] >= gap]
+
+
+@dataclass
+class Change:
+    key: str
+    label: str
+    before: Decimal | None
+    after: Decimal | None
+
+
+@dataclass
+class BeforeAfter:
+    project: Project
+    people: int  # young people with at least two check-ins
+    shown: bool
+    changes: list[Change]
+
+
+def _mean(values: list[int]) -> Decimal:
+    return (Decimal(sum(values)) / len(values)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def before_after(project: Project) -> BeforeAfter:
+    first: dict[int, OutcomeCheckIn] = {}
+    last: dict[int, OutcomeCheckIn] = {}
+    for c in OutcomeCheckIn.objects.filter(project=project).order_by("taken_at", "id"):
+        first.setdefault(c.young_person_id, c)
+        last[c.young_person_id] = c
+    paired = [pid for pid in first if last[pid].pk != first[pid].pk]
+    shown = len(paired) >= MIN_GROUP
+    changes = [
+        Change(
+            key,
+            str(label),
+            _mean([getattr(first[p], key) for p in paired]) if shown else None,
+            _mean([getattr(last[p], key) for p in paired]) if shown else None,
+        )
+        for key, label, _question in MEASURES
+    ]
+    return BeforeAfter(project, len(paired), shown, changes)
+
+
+def get_project_for(*, organisation: Organisation | None, pk: int) -> Project:
+    from coproduce.core.tenancy import get_for
+
+    return get_for(Project, organisation=organisation, pk=pk)
+
+
+def keys() -> list[str]:
+    return KEYS

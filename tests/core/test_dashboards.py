@@ -1,0 +1,98 @@
+"""Each role's home page leads with what needs doing."""
+
+from __future__ import annotations
+
+import datetime
+
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from coproduce.commissioning import services as commissioning
+from coproduce.media import services as media
+from coproduce.organisations.models import Membership
+from coproduce.projects import services as projects
+from tests.conftest import client_for
+from tests.factories import YoungPersonFactory
+from tests.media.test_media import jpeg_with_gps
+
+
+def _busy_organisation(practitioner: Membership, young_person: Membership) -> None:
+    with time_machine.travel(datetime.datetime(2026, 1, 5, 12, tzinfo=datetime.UTC)):
+        project = projects.project_create(
+            acting_user=practitioner.user,
+            organisation=practitioner.organisation,
+            name="Quiet Project",
+            aims="x",
+        )
+        projects.idea_record(
+            acting_user=practitioner.user,
+            project=project,
+            text="Late idea",
+            source="session",
+            owner=practitioner,
+            author=young_person,
+        )
+    session = projects.session_record(
+        acting_user=practitioner.user,
+        project=project,
+        date=datetime.date(2026, 1, 6),
+        duration_minutes=60,
+        activity="x",
+    )
+    projects.attendance_record(
+        acting_user=practitioner.user, session=session, entries=[(young_person, True, None)]
+    )
+    media.media_add(
+        acting_user=practitioner.user,
+        organisation=practitioner.organisation,
+        kind="photo",
+        caption="No consent yet",
+        file=SimpleUploadedFile("p.jpg", jpeg_with_gps()),
+        project=project,
+        people=[young_person],
+    )
+    round_ = commissioning.round_create(
+        acting_user=practitioner.user,
+        project=project,
+        title="Small grants",
+        outcomes_sought="x",
+        budget_pence=1000,
+    )
+    commissioning.panel_member_add(
+        acting_user=practitioner.user, round_=round_, membership=young_person, kind="young_person"
+    )
+
+
+def test_staff_see_overdue_feedback_stuck_projects_and_unconsented_media_first(
+    practitioner: Membership, young_person: Membership, settings: object, tmp_path: object
+) -> None:
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    _busy_organisation(practitioner, young_person)
+    with time_machine.travel(datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC)):
+        home = client_for(practitioner).get("/").content.decode()
+    assert "1 idea is waiting too long for feedback" in home
+    assert "1 project has not moved on for six weeks" in home and "Quiet Project" in home
+    assert "1 photo, film or quote cannot be published without consent" in home
+    assert home.index("waiting too long") < home.index("not moved on")
+
+
+def test_a_young_person_sees_their_check_in_and_their_panel(
+    practitioner: Membership, young_person: Membership, settings: object, tmp_path: object
+) -> None:
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    _busy_organisation(practitioner, young_person)
+    home = client_for(young_person).get("/").content.decode()
+    assert "Check in for Quiet Project" in home
+    assert "Bids waiting for your scores" in home and "Small grants" in home
+    assert "not moved on" not in home and "cannot be published" not in home
+    other = YoungPersonFactory.create(organisation=practitioner.organisation)
+    assert "Small grants" not in client_for(other).get("/").content.decode()
+
+
+def test_a_commissioner_sees_what_is_shared_with_them(commissioner: Membership) -> None:
+    home = client_for(commissioner).get("/").content.decode()
+    assert "No organisation shares its reports with you yet." in home
+    commissioner.organisation.share_with_commissioners = True
+    commissioner.organisation.save()
+    home = client_for(commissioner).get("/").content.decode()
+    assert "See the reports" in home

@@ -1,0 +1,201 @@
+"""Photos, films and quotes are private, cleaned on upload, and published only with consent."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from typing import TYPE_CHECKING
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import timezone
+from PIL import Image
+
+from coproduce.consent import services as consent
+from coproduce.media import services
+from coproduce.media.models import MediaItem
+from coproduce.organisations.models import Membership
+from coproduce.projects.models import Project
+from coproduce.projects.services import project_create
+from tests.conftest import client_for
+from tests.factories import YoungPersonFactory
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
+
+GPS = 0x8825
+
+
+def jpeg_with_gps() -> bytes:
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # camera make
+    exif[0x0132] = "2026:06:01 10:00:00"
+    exif[GPS] = {1: "N", 2: (51.0, 28.0, 0.0), 3: "W", 4: (3.0, 10.0, 0.0)}
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "orange").save(buffer, format="JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def project(practitioner: Membership) -> Project:
+    return project_create(
+        acting_user=practitioner.user,
+        organisation=practitioner.organisation,
+        name="Youth Club Redesign",
+        aims="Redesign",
+    )
+
+
+def upload(client: Client, project: Project, **fields: object) -> _MonkeyPatchedWSGIResponse:
+    data: dict[str, object] = {
+        "kind": "photo",
+        "project": project.pk,
+        "caption": "Painting the club",
+        **fields,
+    }
+    response = client.post("/media/add/", data)
+    return response
+
+
+def test_it_removes_location_and_camera_details_from_photos(
+    practitioner: Membership, project: Project
+) -> None:
+    original = jpeg_with_gps()
+    assert Image.open(io.BytesIO(original)).getexif().get_ifd(GPS)  # the test photo has GPS
+    response = upload(
+        client_for(practitioner), project, file=SimpleUploadedFile("fran-at-club.jpg", original)
+    )
+    assert response.status_code == 302
+    item = MediaItem.objects.get()
+    assert "fran" not in item.file.name  # the stored name never repeats the uploaded one
+    stored = item.file.read()
+    saved = Image.open(io.BytesIO(stored))
+    assert saved.size == (40, 30)
+    assert dict(saved.getexif()) == {}
+    assert b"Exif" not in stored and b"PhoneMaker" not in stored
+
+
+def test_it_refuses_files_that_are_not_what_they_claim(
+    practitioner: Membership, project: Project
+) -> None:
+    client = client_for(practitioner)
+    page = upload(
+        client, project, file=SimpleUploadedFile("photo.jpg", b"<script>alert(1)</script>")
+    )
+    assert "The file is not a photo we can read" in page.content.decode()
+    film = upload(
+        client, project, kind="film", file=SimpleUploadedFile("film.mp4", b"%PDF-1.4 not a film")
+    )
+    assert "The film must be an MP4 or WebM file" in film.content.decode()
+    gif = io.BytesIO()
+    Image.new("RGB", (4, 4)).save(gif, format="GIF")
+    page = upload(client, project, file=SimpleUploadedFile("anim.gif", gif.getvalue()))
+    assert "must be a JPEG, PNG or WebP" in page.content.decode()
+    assert "Painting the club" in page.content.decode()  # what was typed is kept
+    assert not MediaItem.objects.exists()
+
+
+def test_it_refuses_photos_over_the_size_limit(
+    practitioner: Membership, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(services, "MAX_PHOTO_BYTES", 100)
+    page = upload(
+        client_for(practitioner), project, file=SimpleUploadedFile("big.jpg", jpeg_with_gps())
+    )
+    assert "smaller than 10 MB" in page.content.decode()
+
+
+def test_a_file_is_served_only_after_a_permission_check(
+    practitioner: Membership, young_person: Membership, outsider: Membership, project: Project
+) -> None:
+    item = services.media_add(
+        acting_user=practitioner.user,
+        organisation=practitioner.organisation,
+        kind="photo",
+        caption="Club",
+        file=SimpleUploadedFile("a.jpg", jpeg_with_gps()),
+        project=project,
+        people=[young_person],
+    )
+    url = f"/media/{item.pk}/file/"
+    staff = client_for(practitioner).get(url)
+    assert staff.status_code == 200 and staff["Content-Type"] == "image/jpeg"
+    assert staff["Cache-Control"] == "private, no-store"
+    assert client_for(young_person).get(url).status_code == 200  # they are in it
+    stranger = YoungPersonFactory.create(organisation=practitioner.organisation)
+    assert client_for(stranger).get(url).status_code == 404
+    assert client_for(outsider).get(url).status_code == 404
+    anonymous = Client().get(url)
+    assert anonymous.status_code == 302 and "/auth/login/" in anonymous["Location"]
+    # There is no public path to the stored file.
+    assert Client().get("/" + item.file.name).status_code == 404
+    assert client_for(practitioner).get("/media/" + item.file.name).status_code == 404
+
+
+def test_a_withdrawal_takes_an_item_off_a_board_already_built(
+    practitioner: Membership, young_person: Membership, project: Project
+) -> None:
+    today = timezone.localdate()
+    given = consent.consent_record(
+        acting_user=practitioner.user,
+        young_person=young_person,
+        use="quote",
+        given_by="parent",
+        giver_name="Sue Jones",
+        relationship="Mother",
+        young_person_agrees=True,
+        given_on=today - datetime.timedelta(days=3),
+    )
+    services.media_add(
+        acting_user=practitioner.user,
+        organisation=practitioner.organisation,
+        kind="quote",
+        caption="Fran on the new club",
+        quote_text="It feels like ours now",
+        project=project,
+        people=[young_person],
+    )
+    client = client_for(practitioner)
+    board = client.get(f"/projects/{project.pk}/board/").content.decode()
+    assert "It feels like ours now" in board
+
+    consent.consent_withdraw(acting_user=practitioner.user, consent=given)
+    board = client.get(f"/projects/{project.pk}/board/").content.decode()
+    assert "It feels like ours now" not in board
+    assert (
+        f"Fran on the new club: Fran: consent withdrawn on {today:%-d %b %Y}: leave it out" in board
+    )
+
+
+def test_a_photo_of_a_young_person_in_care_is_never_published(
+    practitioner: Membership, project: Project
+) -> None:
+    jade = YoungPersonFactory.create(
+        organisation=practitioner.organisation, in_care=True, user__preferred_name="Jade"
+    )
+    services.media_add(
+        acting_user=practitioner.user,
+        organisation=practitioner.organisation,
+        kind="photo",
+        caption="Jade painting",
+        file=SimpleUploadedFile("j.jpg", jpeg_with_gps()),
+        project=project,
+        people=[jade],
+    )
+    board = client_for(practitioner).get(f"/projects/{project.pk}/board/").content.decode()
+    assert "media/" not in board.split("Left off the board")[0].split("You said – we did")[-1]
+    assert "Jade: in care: identifiable photos and film are never published" in board
+    listing = client_for(practitioner).get("/media/").content.decode()
+    assert "Not publishable" in listing
+    home = client_for(practitioner).get("/").content.decode()
+    assert "1 photo, film or quote cannot be published without consent" in home
+
+
+def test_young_people_cannot_see_each_others_profiles(young_person: Membership) -> None:
+    other = YoungPersonFactory.create(organisation=young_person.organisation)
+    assert client_for(young_person).get(f"/organisation/people/{other.pk}/").status_code in (
+        403,
+        404,
+    )
+    assert client_for(young_person).get("/media/").status_code == 403
