@@ -6,7 +6,9 @@ import datetime
 
 import time_machine
 from allauth.mfa.models import Authenticator
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from coproduce.organisations.models import Membership
 from coproduce.organisations.roles import Role
@@ -68,6 +70,22 @@ def test_an_idle_session_ends_after_thirty_minutes(practitioner: Membership) -> 
     ):
         response = client.get("/organisation/people/")
     assert response.status_code == 302 and response["Location"].startswith("/auth/login/")
+
+
+def test_pages_within_a_minute_do_not_rewrite_the_session(practitioner: Membership) -> None:
+    client = client_for(practitioner)
+    start = datetime.datetime(2026, 11, 1, 10, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False):
+        client.get("/")
+        first = client.session["last_seen_at"]
+    with time_machine.travel(start + datetime.timedelta(seconds=30), tick=False):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/").status_code == 200
+        assert client.session["last_seen_at"] == first
+    assert not [q for q in queries if "django_session" in q["sql"] and "UPDATE" in q["sql"]]
+    with time_machine.travel(start + datetime.timedelta(minutes=2), tick=False):
+        client.get("/")
+        assert client.session["last_seen_at"] == first + 120
 
 
 def test_every_page_sends_the_security_headers(db: None) -> None:

@@ -72,7 +72,10 @@ class SecurityMiddleware:
                     _("You were signed out to keep your account safe. Sign in again to carry on."),
                 )
                 return redirect(f"{settings.LOGIN_URL_PATH}?next={request.path}")
-            request.session["last_seen_at"] = now
+            # Writing the session on every request costs a database write per page; a
+            # minute's precision is plenty for an idle timeout measured in minutes.
+            if now - last >= 60 or "last_seen_at" not in request.session:
+                request.session["last_seen_at"] = now
             if needs_two_factor(request) and not request.path.startswith(OPEN_PREFIXES):
                 return redirect("mfa_activate_totp")
         return self.get_response(request)
