@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -468,28 +469,45 @@ def _collect(errors: dict[str, list[str]], error: ValidationError, suffix: str =
         errors.setdefault(f"{name}{suffix}", []).extend(messages)
 
 
+def _each_criterion(
+    criteria: Iterable[Criterion],
+    given: dict[int, tuple[int, str]],
+    missing: str,
+    save: Callable[[Criterion, int, str], object],
+    errors: dict[str, list[str]],
+) -> None:
+    """Save one score per criterion, collecting every criterion's errors for the form."""
+    for criterion in criteria:
+        if criterion.pk not in given:
+            errors.setdefault(f"score_{criterion.pk}", []).append(missing)
+            continue
+        score, words = given[criterion.pk]
+        try:
+            save(criterion, score, words)
+        except ValidationError as error:
+            _collect(errors, error, suffix=f"_{criterion.pk}")
+
+
 def bid_score(
     *, acting_user: User, member: PanelMember, bid: Bid, scores: dict[int, tuple[int, str]]
 ) -> None:
     """Save a member's scores for one bid, all criteria at once, or none of them."""
     errors: dict[str, list[str]] = {}
     with transaction.atomic():
-        for criterion in member.round.criteria.all():
-            if criterion.pk not in scores:
-                errors.setdefault(f"score_{criterion.pk}", []).append(_("Choose a score"))
-                continue
-            score, comment = scores[criterion.pk]
-            try:
-                score_save(
-                    acting_user=acting_user,
-                    member=member,
-                    bid=bid,
-                    criterion=criterion,
-                    score=score,
-                    comment=comment,
-                )
-            except ValidationError as error:
-                _collect(errors, error, suffix=f"_{criterion.pk}")
+        _each_criterion(
+            member.round.criteria.all(),
+            scores,
+            _("Choose a score"),
+            lambda criterion, score, comment: score_save(
+                acting_user=acting_user,
+                member=member,
+                bid=bid,
+                criterion=criterion,
+                score=score,
+                comment=comment,
+            ),
+            errors,
+        )
         if errors:
             transaction.set_rollback(True)
     if errors:
@@ -508,22 +526,20 @@ def bid_moderate(
     """Record the meeting's agreed scores, reasons and award for one bid, all or nothing."""
     errors: dict[str, list[str]] = {}
     with transaction.atomic():
-        for criterion in bid.round.criteria.all():
-            if criterion.pk not in agreed:
-                errors.setdefault(f"score_{criterion.pk}", []).append(_("Choose the agreed score"))
-                continue
-            score, rationale = agreed[criterion.pk]
-            try:
-                agreed_score_record(
-                    acting_user=acting_user,
-                    acting_membership=acting_membership,
-                    bid=bid,
-                    criterion=criterion,
-                    score=score,
-                    rationale=rationale,
-                )
-            except ValidationError as error:
-                _collect(errors, error, suffix=f"_{criterion.pk}")
+        _each_criterion(
+            bid.round.criteria.all(),
+            agreed,
+            _("Choose the agreed score"),
+            lambda criterion, score, rationale: agreed_score_record(
+                acting_user=acting_user,
+                acting_membership=acting_membership,
+                bid=bid,
+                criterion=criterion,
+                score=score,
+                rationale=rationale,
+            ),
+            errors,
+        )
         try:
             bid_reasons_save(
                 acting_user=acting_user,
