@@ -30,6 +30,7 @@ from coproduce.projects.models import Attendance, Idea
 from tests.conftest import client_for
 from tests.factories import YoungPersonFactory
 from tests.media.test_media import jpeg_with_gps
+from tests.scenarios import a_project, a_session
 
 
 def test_every_model_holding_a_link_to_a_person_is_exported_and_erased() -> None:
@@ -49,22 +50,8 @@ def test_the_completeness_check_fails_when_a_model_is_forgotten(
 
 def _fran_with_a_history(practitioner: Membership, fran: Membership) -> dict[str, Any]:
     today = timezone.localdate()
-    project = projects.project_create(
-        acting_user=practitioner.user,
-        organisation=practitioner.organisation,
-        name="Youth Club Redesign",
-        aims="x",
-    )
-    session = projects.session_record(
-        acting_user=practitioner.user,
-        project=project,
-        date=today,
-        duration_minutes=120,
-        activity="Planning night",
-    )
-    projects.attendance_record(
-        acting_user=practitioner.user, session=session, entries=[(fran, True, 5)]
-    )
+    project = a_project(practitioner)
+    a_session(practitioner, project, [(fran, True, 5)], on=today, minutes=120)
     projects.idea_record(
         acting_user=practitioner.user,
         project=project,
@@ -224,32 +211,12 @@ def test_retention_erases_people_inactive_for_longer_than_the_policy_once(
     old = YoungPersonFactory.create(
         organisation=organisation, joined_on=today - datetime.timedelta(days=5 * 365)
     )
-    project = projects.project_create(
-        acting_user=practitioner.user, organisation=organisation, name="P", aims="x"
-    )
-    session = projects.session_record(
-        acting_user=practitioner.user,
-        project=project,
-        date=today - datetime.timedelta(days=3 * 365),
-        duration_minutes=60,
-        activity="Old session",
-    )
-    projects.attendance_record(
-        acting_user=practitioner.user, session=session, entries=[(old, True, None)]
-    )
+    project = a_project(practitioner, name="P")
+    a_session(practitioner, project, [(old, True, None)], on=today - datetime.timedelta(days=1095))
     recent = YoungPersonFactory.create(
         organisation=organisation, joined_on=today - datetime.timedelta(days=5 * 365)
     )
-    recent_session = projects.session_record(
-        acting_user=practitioner.user,
-        project=project,
-        date=today - datetime.timedelta(days=30),
-        duration_minutes=60,
-        activity="New session",
-    )
-    projects.attendance_record(
-        acting_user=practitioner.user, session=recent_session, entries=[(recent, True, None)]
-    )
+    a_session(practitioner, project, [(recent, True, None)], on=today - datetime.timedelta(days=30))
     client_for(admin).post("/consent/retention/", {"years": "2"})
 
     call_command("apply_retention", "--dry-run")

@@ -14,6 +14,7 @@ from coproduce.projects import services as projects
 from tests.conftest import client_for
 from tests.factories import YoungPersonFactory
 from tests.media.test_media import jpeg_with_gps
+from tests.scenarios import a_session
 
 
 def _busy_organisation(practitioner: Membership, young_person: Membership) -> None:
@@ -32,16 +33,7 @@ def _busy_organisation(practitioner: Membership, young_person: Membership) -> No
             owner=practitioner,
             author=young_person,
         )
-    session = projects.session_record(
-        acting_user=practitioner.user,
-        project=project,
-        date=datetime.date(2026, 1, 6),
-        duration_minutes=60,
-        activity="x",
-    )
-    projects.attendance_record(
-        acting_user=practitioner.user, session=session, entries=[(young_person, True, None)]
-    )
+    a_session(practitioner, project, [(young_person, True, None)], on=datetime.date(2026, 1, 6))
     media.media_add(
         acting_user=practitioner.user,
         organisation=practitioner.organisation,

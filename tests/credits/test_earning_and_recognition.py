@@ -10,31 +10,19 @@ from coproduce.credits.models import Entry, Recognition
 from coproduce.credits.selectors import balance_of
 from coproduce.notifications.models import Notification
 from coproduce.organisations.models import Membership
-from coproduce.projects import services as projects
 from coproduce.projects.models import Session
 from tests.conftest import client_for
 from tests.documents import pdf_text
 from tests.factories import YoungPersonFactory
+from tests.scenarios import a_project, a_session
 
 
 def _session(practitioner: Membership, minutes: int, came: list[Membership]) -> Session:
-    project = projects.project_create(
-        acting_user=practitioner.user,
-        organisation=practitioner.organisation,
-        name="Youth Club",
-        aims="x",
+    project = a_project(practitioner, name="Youth Club")
+    attended = [(m, True, 5) for m in came]
+    return a_session(
+        practitioner, project, attended, on=datetime.date(2026, 10, 2), minutes=minutes
     )
-    session = projects.session_record(
-        acting_user=practitioner.user,
-        project=project,
-        date=datetime.date(2026, 10, 2),
-        duration_minutes=minutes,
-        activity="Planning",
-    )
-    projects.attendance_record(
-        acting_user=practitioner.user, session=session, entries=[(m, True, 5) for m in came]
-    )
-    return session
 
 
 def test_it_issues_credits_in_bulk_from_the_register_once(

@@ -3,15 +3,13 @@ is missing out. Axe on every page at 320 px."""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from playwright.sync_api import Page, expect
 
 from coproduce.organisations.models import Membership
-from coproduce.projects import services as projects
 from tests.a11y import assert_accessible, visit
 from tests.e2e.test_sign_in import sign_in
+from tests.scenarios import a_project, a_session
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -25,22 +23,8 @@ def test_a_practitioner_prepares_a_monitoring_report(
     commissioner: Membership,
 ) -> None:
     base = str(live_server)
-    project = projects.project_create(
-        acting_user=practitioner.user,
-        organisation=practitioner.organisation,
-        name="Youth Club Redesign",
-        aims="x",
-    )
-    session = projects.session_record(
-        acting_user=practitioner.user,
-        project=project,
-        date=datetime.date.today(),
-        duration_minutes=60,
-        activity="Plan",
-    )
-    projects.attendance_record(
-        acting_user=practitioner.user, session=session, entries=[(young_person, True, 5)]
-    )
+    project = a_project(practitioner)
+    a_session(practitioner, project, [(young_person, True, 5)])
     sign_in(page, base, practitioner.user.username)
     visit(page, f"{base}/monitoring/")
     page.get_by_role("link", name="Youth Club Redesign").click()

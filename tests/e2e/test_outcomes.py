@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from playwright.sync_api import Page, expect
 
 from coproduce.organisations.models import Membership
 from coproduce.outcomes.measures import MEASURES
-from coproduce.projects import services as projects
 from tests.a11y import assert_accessible, visit
 from tests.e2e.test_sign_in import sign_in
+from tests.scenarios import a_project, a_session
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -24,22 +22,8 @@ def test_a_young_person_checks_in_on_a_phone(
     admin: Membership,
 ) -> None:
     base = str(live_server)
-    project = projects.project_create(
-        acting_user=practitioner.user,
-        organisation=practitioner.organisation,
-        name="Youth Club Redesign",
-        aims="x",
-    )
-    session = projects.session_record(
-        acting_user=practitioner.user,
-        project=project,
-        date=datetime.date.today(),
-        duration_minutes=60,
-        activity="Plan",
-    )
-    projects.attendance_record(
-        acting_user=practitioner.user, session=session, entries=[(young_person, True, None)]
-    )
+    project = a_project(practitioner)
+    a_session(practitioner, project, [(young_person, True, None)])
     sign_in(page, base, young_person.user.username)
     page.get_by_role("link", name="Check in for Youth Club Redesign").click()
     assert_accessible(page)

@@ -1,0 +1,37 @@
+"""Building blocks the scenarios share: a project with a session and who came to it."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from coproduce.organisations.models import Membership
+from coproduce.projects import services as projects
+from coproduce.projects.models import Project, Session
+
+
+def a_project(staff: Membership, name: str = "Youth Club Redesign", aims: str = "x") -> Project:
+    return projects.project_create(
+        acting_user=staff.user, organisation=staff.organisation, name=name, aims=aims
+    )
+
+
+def a_session(
+    staff: Membership,
+    project: Project,
+    came: Sequence[tuple[Membership, bool, int | None]],
+    *,
+    on: datetime.date | None = None,
+    minutes: int = 60,
+    activity: str = "Planning night",
+) -> Session:
+    """A session of the project on the day given (today by default) and its register."""
+    session = projects.session_record(
+        acting_user=staff.user,
+        project=project,
+        date=on or datetime.date.today(),
+        duration_minutes=minutes,
+        activity=activity,
+    )
+    projects.attendance_record(acting_user=staff.user, session=session, entries=came)
+    return session
