@@ -5,7 +5,8 @@ Run (the database must already hold the generated data):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_large \
         uv run python bench/pages_bench.py --size large --runs 15 --out bench/results.md
 
-Times are measured in-process through Django's test client (server time, no network), after
+Times are measured in-process through Django's test client (server time, no network, DEBUG
+off as in production: see bench_settings.py), after
 two warm-up requests, as the median of --runs requests. Query counts come from Django's
 CaptureQueriesContext. The first synthetic organisation is measured: every organisation has
 the same shape at every size, so a page's cost should not grow with the number of them.
@@ -20,8 +21,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coproduce.settings")
+sys.path[:0] = [str(Path(__file__).resolve().parents[1] / "src"), str(Path(__file__).parent)]
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench_settings")
 
 
 def main() -> None:
@@ -35,9 +36,6 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.conf import settings
-
-    settings.ALLOWED_HOSTS = ["*"]
     rows = measure(args.prefix, args.runs)
     from django.db import connection
 

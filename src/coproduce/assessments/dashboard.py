@@ -32,21 +32,23 @@ def panel(request: HttpRequest) -> dict[str, Any] | None:
     if not membership.is_staff_member:
         return None
     settings = services.settings_for(organisation)
+    open_rounds = list(selectors.open_rounds_for(organisation=organisation))
     due = [
         {
             "round": r,
             "overdue": r.due_on < today,
             "soon": today <= r.due_on <= today + datetime.timedelta(days=settings.reminder_days),
         }
-        for r in selectors.due_assessments(membership=membership)
+        for r in selectors.due_among(open_rounds, membership)
     ]
-    next_due = services.next_round_due(organisation)
-    has_open = selectors.open_rounds_for(organisation=organisation).exists()
-    round_overdue = (
-        membership.can("manage_people")
-        and not has_open
-        and next_due is not None
-        and next_due <= today + datetime.timedelta(days=settings.reminder_days)
+    # Only managers without an open round are told the next one is due.
+    next_due = (
+        services.next_round_due(organisation, settings)
+        if membership.can("manage_people") and not open_rounds
+        else None
+    )
+    round_overdue = next_due is not None and next_due <= today + datetime.timedelta(
+        days=settings.reminder_days
     )
     if not due and not round_overdue:
         return None

@@ -123,6 +123,13 @@ def due_assessments(*, membership: Membership) -> list[Round]:
     """Open rounds where this member has not yet submitted."""
     if membership.is_young_person:
         return []
+    return due_among(list(open_rounds_for(organisation=membership.organisation)), membership)
+
+
+def due_among(open_rounds: list[Round], membership: Membership) -> list[Round]:
+    """Of these open rounds, the ones this member has not yet submitted."""
+    if not open_rounds:
+        return []
     done = set(
         Assessment.objects.filter(
             organisation=membership.organisation,
@@ -131,7 +138,7 @@ def due_assessments(*, membership: Membership) -> list[Round]:
             status=Status.SUBMITTED,
         ).values_list("round_id", flat=True)
     )
-    return [r for r in open_rounds_for(organisation=membership.organisation) if r.pk not in done]
+    return [r for r in open_rounds if r.pk not in done]
 
 
 def round_assessments_with_scores(*, round_: Round) -> QuerySet[Assessment]:

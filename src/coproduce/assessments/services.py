@@ -399,9 +399,11 @@ def round_close(*, acting_user: User | None, round_: Round) -> Round:
     return round_
 
 
-def next_round_due(organisation: Organisation) -> datetime.date | None:
+def next_round_due(
+    organisation: Organisation, settings: Settings | None = None
+) -> datetime.date | None:
     """The next round is due a cycle (six months by default) after the latest one opened."""
     latest = Round.objects.filter(organisation=organisation).order_by("-opens_on").first()
     if latest is None:
         return None
-    return add_months(latest.opens_on, settings_for(organisation).cycle_months)
+    return add_months(latest.opens_on, (settings or settings_for(organisation)).cycle_months)

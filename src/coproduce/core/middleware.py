@@ -8,7 +8,11 @@ from django.utils import translation
 from django_scopes import scopes_disabled
 
 from coproduce.core.tenancy import organisation_scope
-from coproduce.organisations.selectors import resolve_api_token, resolve_membership
+from coproduce.organisations.selectors import (
+    choose_membership,
+    memberships_of,
+    resolve_api_token,
+)
 
 SESSION_ORGANISATION_KEY = "organisation_id"
 
@@ -25,6 +29,7 @@ class TenancyMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.api_token = None  # type: ignore[attr-defined]
+        request.memberships = []  # type: ignore[attr-defined]
         auth = request.headers.get("Authorization", "")
         if request.path.startswith("/api/") and auth.lower().startswith("bearer "):
             token = resolve_api_token(auth[7:].strip())
@@ -32,8 +37,11 @@ class TenancyMiddleware:
             request.api_token = token  # type: ignore[attr-defined]
             membership = token.membership if token else None
         else:
-            membership = resolve_membership(
-                request.user, request.session.get(SESSION_ORGANISATION_KEY)
+            # Kept on the request: the home page lists the others without asking again.
+            request.memberships = memberships_of(request.user)  # type: ignore[attr-defined]
+            membership = choose_membership(
+                request.memberships,  # type: ignore[attr-defined]
+                request.session.get(SESSION_ORGANISATION_KEY),
             )
         request.membership = membership  # type: ignore[attr-defined]
         request.organisation = membership.organisation if membership else None  # type: ignore[attr-defined]

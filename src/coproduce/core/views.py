@@ -28,7 +28,11 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "title": _("Home"),
             "panels": dashboard_panels(request),
-            "other_memberships": [m for m in memberships_of(request.user) if m.pk != membership.pk],
+            "other_memberships": [
+                m
+                for m in getattr(request, "memberships", None) or memberships_of(request.user)
+                if m.pk != membership.pk
+            ],
         },
     )
 

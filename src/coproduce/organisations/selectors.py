@@ -7,16 +7,26 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from coproduce.accounts.models import ApiToken, User
+from coproduce.accounts.models import ApiToken
 from coproduce.core.tenancy import all_organisations, get_for
 from coproduce.organisations.models import Membership, Organisation, Service
 from coproduce.organisations.roles import Role
 
 
-def resolve_membership(user: Any, organisation_id: int | None) -> Membership | None:
+def choose_membership(
+    memberships: list[Membership], organisation_id: int | None
+) -> Membership | None:
     """The membership a signed-in person acts through: the chosen one, else the first."""
+    for membership in memberships:
+        if membership.organisation_id == organisation_id:
+            return membership
+    return memberships[0] if memberships else None
+
+
+def memberships_of(user: Any) -> list[Membership]:
+    """A person's active memberships, oldest first; none for a visitor who is not signed in."""
     if not getattr(user, "is_authenticated", False):
-        return None
+        return []
     with all_organisations():
         memberships = list(
             Membership.objects.filter(user=user, is_active=True)
@@ -24,16 +34,8 @@ def resolve_membership(user: Any, organisation_id: int | None) -> Membership | N
             .order_by("pk")
         )
     for membership in memberships:
-        if membership.organisation_id == organisation_id:
-            return membership
-    return memberships[0] if memberships else None
-
-
-def memberships_of(user: User) -> list[Membership]:
-    with all_organisations():
-        return list(
-            Membership.objects.filter(user=user, is_active=True).select_related("organisation")
-        )
+        membership.user = user  # the signed-in user is already loaded
+    return memberships
 
 
 def hash_secret(secret: str) -> str:
