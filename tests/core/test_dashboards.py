@@ -14,7 +14,7 @@ from coproduce.projects import services as projects
 from tests.conftest import client_for
 from tests.factories import YoungPersonFactory
 from tests.media.test_media import jpeg_with_gps
-from tests.scenarios import a_session
+from tests.scenarios import a_project, a_session
 
 
 def _busy_organisation(practitioner: Membership, young_person: Membership) -> None:
@@ -88,3 +88,34 @@ def test_a_commissioner_sees_what_is_shared_with_them(commissioner: Membership) 
     commissioner.organisation.save()
     home = client_for(commissioner).get("/").content.decode()
     assert "See the reports" in home
+
+
+def test_overdue_feedback_shows_your_own_ideas_first_and_counts_them_all(
+    practitioner: Membership, manager: Membership, young_person: Membership
+) -> None:
+    project = a_project(manager)
+    with time_machine.travel(datetime.datetime(2026, 1, 5, 12, tzinfo=datetime.UTC)):
+        for n in range(10):
+            projects.idea_record(
+                acting_user=manager.user,
+                project=project,
+                text=f"Manager's idea {n}",
+                source="session",
+                owner=manager,
+                author=young_person,
+            )
+    with time_machine.travel(datetime.datetime(2026, 1, 20, 12, tzinfo=datetime.UTC)):
+        projects.idea_record(
+            acting_user=practitioner.user,
+            project=project,
+            text="Sam's own idea",
+            source="session",
+            owner=practitioner,
+            author=young_person,
+        )
+    with time_machine.travel(datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC)):
+        home = client_for(practitioner).get("/").content.decode()
+    assert "11 ideas are waiting too long for feedback" in home
+    # Due last, but Sam's own comes first; the list stops at a phone screen's worth.
+    assert home.index("Sam&#x27;s own idea") < home.index("Manager&#x27;s idea 0")
+    assert home.count("Manager&#x27;s idea") == 7

@@ -3,10 +3,13 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.db.models import Case, When
 from django.http import HttpRequest
 from django.utils import timezone
 
 from coproduce.projects.selectors import ideas_of, overdue_ideas, stuck_projects
+
+SHOWN = 8  # a phone screen's worth; the count says how many in all
 
 
 def panel(request: HttpRequest) -> dict[str, Any] | None:
@@ -14,17 +17,19 @@ def panel(request: HttpRequest) -> dict[str, Any] | None:
     membership = getattr(request, "membership", None)
     if membership is None or not membership.is_staff_member:
         return None
-    overdue = list(
-        overdue_ideas(organisation=membership.organisation, today=timezone.localdate())[:50]
+    ideas = overdue_ideas(organisation=membership.organisation, today=timezone.localdate())
+    shown = list(
+        ideas.select_related(None)
+        .select_related("project")
+        .order_by(Case(When(owner=membership, then=0), default=1), "due_on", "pk")[:SHOWN]
     )
-    if not overdue:
+    if not shown:
         return None
-    overdue.sort(key=lambda i: (i.owner_id != membership.pk, i.due_on))
     return {
         "template": "projects/_overdue_panel.html",
         "order": 10,
-        "overdue": overdue[:8],
-        "count": len(overdue),
+        "overdue": shown,
+        "count": len(shown) if len(shown) < SHOWN else ideas.count(),
     }
 
 
