@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from PIL import Image
 
@@ -199,3 +201,46 @@ def test_young_people_cannot_see_each_others_profiles(young_person: Membership) 
         404,
     )
     assert client_for(young_person).get("/media/").status_code == 403
+
+
+def test_checking_consent_costs_the_same_whatever_the_number_of_items_and_people(
+    practitioner: Membership, young_person: Membership, project: Project
+) -> None:
+    """The home page and the media list read consents once, not once per person per item."""
+    consent.consent_record(
+        acting_user=practitioner.user,
+        young_person=young_person,
+        use="quote",
+        given_by="parent",
+        giver_name="Sue Jones",
+        relationship="Mother",
+        young_person_agrees=True,
+        given_on=timezone.localdate() - datetime.timedelta(days=3),
+    )
+
+    def quote(people: list[Membership]) -> None:
+        services.media_add(
+            acting_user=practitioner.user,
+            organisation=practitioner.organisation,
+            kind="quote",
+            caption="Said at the club",
+            quote_text="We chose the trip",
+            project=project,
+            people=people,
+        )
+
+    def queries(path: str) -> int:
+        client = client_for(practitioner)
+        client.get(path)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured)
+
+    quote([YoungPersonFactory.create(organisation=practitioner.organisation)])
+    before = {path: queries(path) for path in ("/", "/media/")}
+    for _ in range(4):
+        quote([young_person, YoungPersonFactory.create(organisation=practitioner.organisation)])
+    quote([young_person])  # consented: publishable
+    assert {path: queries(path) for path in ("/", "/media/")} == before
+    home = client_for(practitioner).get("/").content.decode()
+    assert "5 photos, films or quotes cannot be published without consent" in home

@@ -29,12 +29,18 @@ def get_consent_for(*, organisation: Organisation | None, pk: int) -> Consent:
 
 def consent_problem(membership: Membership, use: str, on: datetime.date) -> str | None:
     """Why a use is not allowed on a day (None when a valid consent covers it)."""
+    return _problem_given(membership, use, on, consents_of(membership).filter(use=use))
+
+
+def _problem_given(
+    membership: Membership, use: str, on: datetime.date, consents: Iterable[Consent]
+) -> str | None:
     if membership.in_care and use in IMAGE_USES:
         return _("in care: identifiable photos and film are never published")
     problem = _(
         "no consent recorded: ask them, or their parent or carer if under 16, before using it"
     )
-    for consent in consents_of(membership).filter(use=use).order_by("given_on"):
+    for consent in sorted(consents, key=lambda c: (c.given_on, c.pk)):
         if consent.withdrawn_at is not None and consent.withdrawn_at.date() <= on:
             problem = _(
                 "consent withdrawn on %(day)s: leave it out, or ask again if they want to"
@@ -81,10 +87,20 @@ def publishable(
     """
     included: list[T] = []
     left_out: list[Left] = []
+    items = [(item, list(people)) for item, people in items]
+    # One read for everyone in the batch, not one per person per item.
+    held: dict[int, list[Consent]] = {}
+    everyone = {person.pk: person for _item, people in items for person in people}
+    if everyone:
+        organisations = {person.organisation_id for person in everyone.values()}
+        for consent in Consent.objects.filter(
+            organisation__in=organisations, young_person__in=everyone, use=use
+        ):
+            held.setdefault(consent.young_person_id, []).append(consent)
     for item, people in items:
         reasons = []
         for person in people:
-            problem = consent_problem(person, use, on)
+            problem = _problem_given(person, use, on, held.get(person.pk, []))
             if problem:
                 reasons.append(f"{person.user.display_name}: {problem}")
         if reasons:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from coproduce.api import auth_membership
 from coproduce.credits import selectors as sel
@@ -75,7 +75,7 @@ def list_entries(request: HttpRequest, membership_id: int) -> list[EntryOut]:
 
 
 @router.post("/awards", response={201: EntryOut})
-def award(request: HttpRequest, payload: AwardIn) -> tuple[int, EntryOut]:
+def award(request: HttpRequest, payload: AwardIn) -> Status[EntryOut]:
     member = auth_membership(request)
     person = get_person_for(organisation=member.organisation, pk=payload.membership_id)
     entry = services.credits_award(
@@ -87,7 +87,7 @@ def award(request: HttpRequest, payload: AwardIn) -> tuple[int, EntryOut]:
         partner_name=payload.partner_name,
         category=Category.PARTNER if payload.partner_name else Category.AWARD,
     )
-    return 201, EntryOut.from_orm(entry)
+    return Status(201, EntryOut.from_orm(entry))
 
 
 @router.get("/rewards", response=list[RewardOut])

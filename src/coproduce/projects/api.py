@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from coproduce.api import auth_membership
 from coproduce.organisations.selectors import get_person_for
@@ -126,12 +126,12 @@ def list_projects(request: HttpRequest) -> list[ProjectOut]:
 
 
 @router.post("/", response={201: ProjectOut})
-def create_project(request: HttpRequest, payload: ProjectIn) -> tuple[int, ProjectOut]:
+def create_project(request: HttpRequest, payload: ProjectIn) -> Status[ProjectOut]:
     member = auth_membership(request)
     project = services.project_create(
         acting_user=member.user, organisation=member.organisation, **payload.dict()
     )
-    return 201, _project(project)
+    return Status(201, _project(project))
 
 
 @router.get("/{project_id}", response=ProjectOut)
@@ -148,14 +148,11 @@ def list_sessions(request: HttpRequest, project_id: int) -> list[SessionOut]:
 
 
 @router.post("/{project_id}/sessions", response={201: SessionOut})
-def create_session(
-    request: HttpRequest, project_id: int, payload: SessionIn
-) -> tuple[int, SessionOut]:
+def create_session(request: HttpRequest, project_id: int, payload: SessionIn) -> Status[SessionOut]:
     member = auth_membership(request)
     project = sel.get_project_for(organisation=member.organisation, pk=project_id)
-    return 201, _session(
-        services.session_record(acting_user=member.user, project=project, **payload.dict())
-    )
+    session = services.session_record(acting_user=member.user, project=project, **payload.dict())
+    return Status(201, _session(session))
 
 
 @router.get("/sessions/{session_id}/attendance", response=list[AttendanceOut])
@@ -195,7 +192,7 @@ def list_ideas(request: HttpRequest, project_id: int) -> list[IdeaOut]:
 
 
 @router.post("/responses", response={201: list[IdeaOut]})
-def give_response(request: HttpRequest, payload: ResponseIn) -> tuple[int, list[IdeaOut]]:
+def give_response(request: HttpRequest, payload: ResponseIn) -> Status[list[IdeaOut]]:
     member = auth_membership(request)
     ideas = [sel.get_idea_for(organisation=member.organisation, pk=pk) for pk in payload.idea_ids]
     if not ideas:
@@ -209,4 +206,6 @@ def give_response(request: HttpRequest, payload: ResponseIn) -> tuple[int, list[
         feedback_given_on=payload.feedback_given_on,
         feedback_method=payload.feedback_method,
     )
-    return 201, [_idea(sel.get_idea_for(organisation=member.organisation, pk=i.pk)) for i in ideas]
+    return Status(
+        201, [_idea(sel.get_idea_for(organisation=member.organisation, pk=i.pk)) for i in ideas]
+    )

@@ -7,6 +7,7 @@ from django.db.models import Case, When
 from django.http import HttpRequest
 from django.utils import timezone
 
+from coproduce.projects.checklists import Stage
 from coproduce.projects.selectors import ideas_of, overdue_ideas, stuck_projects
 
 SHOWN = 8  # a phone screen's worth; the count says how many in all
@@ -21,6 +22,7 @@ def panel(request: HttpRequest) -> dict[str, Any] | None:
     shown = list(
         ideas.select_related(None)
         .select_related("project")
+        .only("id", "text", "due_on", "project__name")
         .order_by(Case(When(owner=membership, then=0), default=1), "due_on", "pk")[:SHOWN]
     )
     if not shown:
@@ -53,14 +55,14 @@ def stuck_panel(request: HttpRequest) -> dict[str, Any] | None:
     membership = getattr(request, "membership", None)
     if membership is None or not membership.is_staff_member:
         return None
-    stuck = stuck_projects(
-        organisation=membership.organisation, now=timezone.now(), after=STUCK_AFTER
+    stuck = list(
+        stuck_projects(organisation=membership.organisation, now=timezone.now(), after=STUCK_AFTER)
     )
     if not stuck:
         return None
     return {
         "template": "projects/_stuck_panel.html",
         "order": 12,
-        "stuck": stuck[:8],
+        "stuck": [(project, Stage(project.stage).label) for project in stuck[:SHOWN]],
         "count": len(stuck),
     }

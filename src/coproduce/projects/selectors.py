@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from coproduce.core.tenancy import get_for
 from coproduce.organisations.models import Membership, Organisation
@@ -221,12 +222,13 @@ def attended_at(*, session: Session) -> QuerySet[Attendance]:
 
 def stuck_projects(
     *, organisation: Organisation, now: datetime.datetime, after: datetime.timedelta
-) -> list[Project]:
+) -> QuerySet[Project]:
     """Projects still short of evaluation whose stage has not changed for `after`."""
-    projects = (
+    return (
         Project.objects.filter(organisation=organisation)
         .exclude(stage=Stage.EVALUATION)
-        .annotate(moved=Max("stage_changes__changed_at"))
+        .annotate(moved=Coalesce(Max("stage_changes__changed_at"), F("created_at")))
+        .filter(moved__lte=now - after)
+        .only("id", "name", "stage", "created_at")
         .order_by("name")
     )
-    return [p for p in projects if now - (p.moved or p.created_at) >= after]
