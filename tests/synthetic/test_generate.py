@@ -11,7 +11,7 @@ from coproduce.credits.selectors import verify
 from coproduce.organisations.models import Membership
 from coproduce.projects.models import Attendance, Session
 from coproduce.synthetic.generate import generate
-from coproduce.synthetic.sizes import SIZES
+from coproduce.synthetic.sizes import SIZES, Size
 
 
 def signature(prefix: str) -> tuple[Any, ...]:
@@ -68,3 +68,19 @@ def test_the_command_and_the_page_benchmark_run(db: None, capsys: Any) -> None:
     bench = importlib.import_module("pages_bench")
     rows = bench.measure("synthetic", runs=1)
     assert len(rows) == 8 and all(queries > 0 for _page, _ms, queries in rows)
+
+
+def test_the_organisations_add_up_to_the_named_size_exactly(db: None) -> None:
+    # Totals that do not divide by the number of organisations, as 100,000 by 300 does not.
+    odd = Size(
+        organisations=3, young_people=100, attendance=1_010, ledger_legs=2_002, assessments=50
+    )
+    made = generate(odd, seed=3, prefix="odd")
+    assert {k: made[k] for k in ("young_people", "attendance", "ledger_legs", "assessments")} == {
+        "young_people": 100,
+        "attendance": 1_010,
+        "ledger_legs": 2_002,
+        "assessments": 50,
+    }
+    assert Attendance.objects.filter(organisation__slug__startswith="odd").count() == 1_010
+    assert verify() == []

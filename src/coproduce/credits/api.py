@@ -2,13 +2,15 @@ from __future__ import annotations
 
 import datetime
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
 
 from coproduce.api import auth_membership
 from coproduce.credits import selectors as sel
 from coproduce.credits import services
-from coproduce.credits.models import Category
+from coproduce.credits.models import Account, Category, Entry
 from coproduce.organisations.selectors import get_person_for
 
 router = Router(tags=["Time credits"])
@@ -18,6 +20,14 @@ class BalanceOut(Schema):
     membership_id: int
     balance_minutes: int
     time_given_minutes: int
+
+    @staticmethod
+    def resolve_balance_minutes(account: Account) -> int:
+        return account.balance
+
+    @staticmethod
+    def resolve_time_given_minutes(account: Account) -> int:
+        return account.lifetime_minutes
 
 
 class EntryOut(Schema):
@@ -57,21 +67,18 @@ class RedemptionOut(Schema):
 
 
 @router.get("/balances", response=list[BalanceOut])
-def list_balances(request: HttpRequest) -> list[BalanceOut]:
-    return [
-        BalanceOut(
-            membership_id=a.membership_id or 0,
-            balance_minutes=a.balance,
-            time_given_minutes=a.lifetime_minutes,
-        )
-        for a in sel.young_people_balances(organisation=auth_membership(request).organisation)
-    ]
+@paginate(LimitOffsetPagination)
+def list_balances(request: HttpRequest) -> QuerySet[Account]:
+    """Each young person's balance, highest first, a page at a time (`limit`, `offset`)."""
+    return sel.young_people_balances(organisation=auth_membership(request).organisation)
 
 
 @router.get("/people/{membership_id}/entries", response=list[EntryOut])
-def list_entries(request: HttpRequest, membership_id: int) -> list[EntryOut]:
+@paginate(LimitOffsetPagination)
+def list_entries(request: HttpRequest, membership_id: int) -> QuerySet[Entry]:
+    """A young person's statement, newest first, a page at a time (`limit`, `offset`)."""
     person = get_person_for(organisation=auth_membership(request).organisation, pk=membership_id)
-    return [EntryOut.from_orm(e) for e in sel.entries_of(person)[:500]]
+    return sel.entries_of(person)
 
 
 @router.post("/awards", response={201: EntryOut})

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from coproduce.core.tenancy import get_for
@@ -157,9 +157,8 @@ def statement_rows(membership: Membership) -> list[tuple[Entry, int]]:
 def young_people_balances(*, organisation: Organisation) -> QuerySet[Account]:
     return (
         Account.objects.filter(organisation=organisation, kind=AccountKind.YOUNG_PERSON)
-        .select_related("membership__user")
-        .annotate(n=Count("credits"))
-        .order_by(F("balance").desc())
+        .only("pk", "membership_id", "balance", "lifetime_minutes")
+        .order_by(F("balance").desc(), "pk")
     )
 
 

@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import datetime
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
 
 from coproduce.api import auth_membership
 from coproduce.organisations import selectors
+from coproduce.organisations.models import Membership
 
 router = Router(tags=["Organisation"])
 
@@ -26,6 +29,14 @@ class PersonOut(Schema):
     is_active: bool
     joined_on: datetime.date
 
+    @staticmethod
+    def resolve_username(membership: Membership) -> str:
+        return membership.user.username
+
+    @staticmethod
+    def resolve_display_name(membership: Membership) -> str:
+        return membership.user.display_name
+
 
 @router.get("/services", response=list[ServiceOut])
 def list_services(request: HttpRequest) -> list[ServiceOut]:
@@ -42,32 +53,16 @@ def get_service(request: HttpRequest, service_id: int) -> ServiceOut:
     )
 
 
-def _person(m: object) -> PersonOut:
-    from coproduce.organisations.models import Membership
-
-    assert isinstance(m, Membership)
-    return PersonOut(
-        id=m.pk,
-        username=m.user.username,
-        display_name=m.user.display_name,
-        role=m.role,
-        is_active=m.is_active,
-        joined_on=m.joined_on,
-    )
-
-
 @router.get("/people", response=list[PersonOut])
-def list_people(request: HttpRequest, role: str | None = None) -> list[PersonOut]:
-    return [
-        _person(m)
-        for m in selectors.people_for(organisation=auth_membership(request).organisation, role=role)
-    ]
+@paginate(LimitOffsetPagination)
+def list_people(request: HttpRequest, role: str | None = None) -> QuerySet[Membership]:
+    """Everyone in the organisation, a page at a time (`limit`, `offset`), oldest first."""
+    organisation = auth_membership(request).organisation
+    return selectors.people_for(organisation=organisation, role=role).order_by("pk")
 
 
 @router.get("/people/{membership_id}", response=PersonOut)
-def get_person(request: HttpRequest, membership_id: int) -> PersonOut:
-    return _person(
-        selectors.get_person_for(
-            organisation=auth_membership(request).organisation, pk=membership_id
-        )
+def get_person(request: HttpRequest, membership_id: int) -> Membership:
+    return selectors.get_person_for(
+        organisation=auth_membership(request).organisation, pk=membership_id
     )

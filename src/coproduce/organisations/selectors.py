@@ -83,11 +83,7 @@ def get_service_for(*, organisation: Organisation | None, pk: int) -> Service:
 def people_for(
     *, organisation: Organisation, role: str | None = None, search: str = ""
 ) -> QuerySet[Membership]:
-    qs = (
-        Membership.objects.filter(organisation=organisation)
-        .select_related("user")
-        .prefetch_related("services")
-    )
+    qs = Membership.objects.filter(organisation=organisation).select_related("user")
     if role:
         qs = qs.filter(role=role)
     if search:

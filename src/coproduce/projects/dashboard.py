@@ -7,7 +7,6 @@ from django.db.models import Case, When
 from django.http import HttpRequest
 from django.utils import timezone
 
-from coproduce.projects.checklists import Stage
 from coproduce.projects.selectors import ideas_of, overdue_ideas, stuck_projects
 
 SHOWN = 8  # a phone screen's worth; the count says how many in all
@@ -63,6 +62,6 @@ def stuck_panel(request: HttpRequest) -> dict[str, Any] | None:
     return {
         "template": "projects/_stuck_panel.html",
         "order": 12,
-        "stuck": [(project, Stage(project.stage).label) for project in stuck[:SHOWN]],
+        "stuck": stuck[:SHOWN],
         "count": len(stuck),
     }

@@ -82,7 +82,7 @@ def _organisation(
     services = _bulk(
         Service, (Service(organisation=org, name=f"Service {n + 1}") for n in range(3))
     )
-    n_young = size.per_organisation(size.young_people)
+    n_young = size.share(size.young_people, index)
     users = _bulk(
         User,
         (
@@ -130,7 +130,10 @@ def _organisation(
             for n in range(PROJECTS)
         ),
     )
-    sessions_needed = max(1, size.per_organisation(size.attendance) // ATTENDEES_PER_SESSION)
+    places = size.share(size.attendance, index)  # attendance rows: full sessions, then the rest
+    group_sizes = [ATTENDEES_PER_SESSION] * (places // ATTENDEES_PER_SESSION)
+    group_sizes += [places % ATTENDEES_PER_SESSION] if places % ATTENDEES_PER_SESSION else []
+    sessions_needed = len(group_sizes)
     sessions = _bulk(
         Session,
         (
@@ -147,9 +150,9 @@ def _organisation(
     # Opportunities go unevenly (some young people are asked far more often), as in life.
     weights = [rng.paretovariate(1.5) for _ in young]
     attendance = []
-    for session in sessions:
+    for session, group in zip(sessions, group_sizes, strict=True):
         chosen: set[int] = set()
-        while len(chosen) < min(ATTENDEES_PER_SESSION, len(young)):
+        while len(chosen) < min(group, len(young)):
             chosen.add(rng.choices(range(len(young)), weights=weights)[0])
         for i in sorted(chosen):
             attended = rng.random() < 0.85
@@ -165,8 +168,8 @@ def _organisation(
     attendance = _bulk(Attendance, attendance)
     counts.update(sessions=len(sessions), attendance=len(attendance))
     _ideas(rng, org, projects, sessions, staff, young, counts)
-    _ledger(rng, size, org, staff, young, attendance, counts)
-    _assessments(rng, size, org, staff, young, services, counts)
+    _ledger(rng, size.share(size.ledger_legs // 2, index), org, staff, young, attendance, counts)
+    _assessments(rng, size.share(size.assessments, index), org, staff, young, services, counts)
 
 
 def _ideas(
@@ -218,7 +221,7 @@ def _ideas(
 
 def _ledger(
     rng: random.Random,
-    size: Size,
+    entries_needed: int,
     org: Organisation,
     staff: Sequence[Membership],
     young: Sequence[Membership],
@@ -232,7 +235,6 @@ def _ledger(
         (Account(organisation=org, kind=AccountKind.YOUNG_PERSON, membership=m) for m in young),
     )
     by_member = {a.membership_id: a for a in accounts}
-    entries_needed = size.per_organisation(size.ledger_legs) // 2
     came = [a for a in attendance if a.attended]
     totals: Counter[int] = Counter()
     rows = []
@@ -274,7 +276,7 @@ def _ledger(
 
 def _assessments(
     rng: random.Random,
-    size: Size,
+    wanted: int,
     org: Organisation,
     staff: Sequence[Membership],
     young: Sequence[Membership],
@@ -284,7 +286,6 @@ def _assessments(
     builtins_install(organisation=org)
     version = Framework.objects.get(organisation=org, key="nef-coproduction").versions.get()
     indicators = list(Indicator.objects.filter(version=version).order_by("order"))
-    wanted = size.per_organisation(size.assessments)
     rounds = _bulk(
         Round,
         (
@@ -302,7 +303,7 @@ def _assessments(
     respondents = [(m, Perspective.STAFF) for m in staff] + [
         (m, Perspective.YOUNG_PEOPLE) for m in young
     ]
-    per_round = max(1, wanted // len(rounds))
+    per_round = [wanted // len(rounds) + (r < wanted % len(rounds)) for r in range(len(rounds))]
     assessments = _bulk(
         Assessment,
         (
@@ -315,8 +316,8 @@ def _assessments(
                 status=Status.SUBMITTED,
                 submitted_at=_aware(round_.due_on - datetime.timedelta(days=3)),
             )
-            for round_ in rounds
-            for member, perspective in respondents[:per_round]
+            for round_, count in zip(rounds, per_round, strict=True)
+            for member, perspective in respondents[:count]
         ),
     )
     _bulk(

@@ -13,8 +13,12 @@ class Size:
     ledger_legs: int
     assessments: int
 
-    def per_organisation(self, total: int) -> int:
-        return total // self.organisations
+    def share(self, total: int, index: int) -> int:
+        """Organisation `index`'s share of `total`: the first ones take the remainder, so
+        the organisations add up to the named size exactly (organisation 1 is the same at
+        every size: the benchmarks measure it)."""
+        whole, left = divmod(total, self.organisations)
+        return whole + (1 if index < left else 0)
 
 
 SIZES = {
