@@ -31,25 +31,20 @@ def panel(request: HttpRequest) -> dict[str, Any] | None:
         return {"template": "assessments/_panel_young.html", "order": 20, "rounds": waiting}
     if not membership.is_staff_member:
         return None
-    settings = services.settings_for(organisation)
     open_rounds = list(selectors.open_rounds_for(organisation=organisation))
-    due = [
-        {
-            "round": r,
-            "overdue": r.due_on < today,
-            "soon": today <= r.due_on <= today + datetime.timedelta(days=settings.reminder_days),
-        }
-        for r in selectors.due_among(open_rounds, membership)
-    ]
+    waiting = selectors.due_among(open_rounds, membership)
     # Only managers without an open round are told the next one is due.
-    next_due = (
-        services.next_round_due(organisation, settings)
-        if membership.can("manage_people") and not open_rounds
-        else None
-    )
-    round_overdue = next_due is not None and next_due <= today + datetime.timedelta(
-        days=settings.reminder_days
-    )
+    asks_for_next = membership.can("manage_people") and not open_rounds
+    if not waiting and not asks_for_next:
+        return None  # the common case: nothing to say, and no settings to read
+    settings = services.settings_for(organisation)
+    soon = today + datetime.timedelta(days=settings.reminder_days)
+    due = [
+        {"round": r, "overdue": r.due_on < today, "soon": today <= r.due_on <= soon}
+        for r in waiting
+    ]
+    next_due = services.next_round_due(organisation, settings) if asks_for_next else None
+    round_overdue = next_due is not None and next_due <= soon
     if not due and not round_overdue:
         return None
     return {
