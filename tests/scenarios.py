@@ -1,10 +1,13 @@
-"""Building blocks the scenarios share: a project with a session and who came to it."""
+"""Building blocks the scenarios share: a project with a session and who came to it, and a
+parent's consent."""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
 
+from coproduce.consent import services as consent
+from coproduce.consent.models import Consent
 from coproduce.organisations.models import Membership
 from coproduce.projects import services as projects
 from coproduce.projects.models import Project, Session
@@ -35,3 +38,23 @@ def a_session(
     )
     projects.attendance_record(acting_user=staff.user, session=session, entries=came)
     return session
+
+
+def a_parents_consent(
+    staff: Membership,
+    young_person: Membership,
+    use: str,
+    on: datetime.date,
+    giver_name: str = "Sue Jones",
+) -> Consent:
+    """A parent's consent, with the young person agreeing, recorded by a member of staff."""
+    return consent.consent_record(
+        acting_user=staff.user,
+        young_person=young_person,
+        use=use,
+        given_by="parent",
+        giver_name=giver_name,
+        relationship="Mother",
+        young_person_agrees=True,
+        given_on=on,
+    )

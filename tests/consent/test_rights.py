@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.consent import rights
-from coproduce.consent import services as consent
 from coproduce.core import personal_data
 from coproduce.credits import services as credits
 from coproduce.credits.models import Account
@@ -30,7 +29,7 @@ from coproduce.projects.models import Attendance, Idea
 from tests.conftest import client_for
 from tests.factories import YoungPersonFactory
 from tests.media.test_media import jpeg_with_gps
-from tests.scenarios import a_project, a_session
+from tests.scenarios import a_parents_consent, a_project, a_session
 
 
 def test_every_model_holding_a_link_to_a_person_is_exported_and_erased() -> None:
@@ -67,16 +66,7 @@ def _fran_with_a_history(practitioner: Membership, fran: Membership) -> dict[str
         reason="Interview panel",
         idempotency_key="k1",
     )
-    consent.consent_record(
-        acting_user=practitioner.user,
-        young_person=fran,
-        use="photo",
-        given_by="parent",
-        giver_name="SENTINEL-PARENT Sue",
-        relationship="Mother",
-        young_person_agrees=True,
-        given_on=today,
-    )
+    a_parents_consent(practitioner, fran, "photo", today, giver_name="SENTINEL-PARENT Sue")
     media.media_add(
         acting_user=practitioner.user,
         organisation=practitioner.organisation,

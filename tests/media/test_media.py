@@ -22,6 +22,7 @@ from coproduce.projects.models import Project
 from coproduce.projects.services import project_create
 from tests.conftest import client_for
 from tests.factories import YoungPersonFactory
+from tests.scenarios import a_parents_consent
 
 if TYPE_CHECKING:
     from django.test.client import _MonkeyPatchedWSGIResponse
@@ -139,15 +140,8 @@ def test_a_withdrawal_takes_an_item_off_a_board_already_built(
     practitioner: Membership, young_person: Membership, project: Project
 ) -> None:
     today = timezone.localdate()
-    given = consent.consent_record(
-        acting_user=practitioner.user,
-        young_person=young_person,
-        use="quote",
-        given_by="parent",
-        giver_name="Sue Jones",
-        relationship="Mother",
-        young_person_agrees=True,
-        given_on=today - datetime.timedelta(days=3),
+    given = a_parents_consent(
+        practitioner, young_person, "quote", today - datetime.timedelta(days=3)
     )
     services.media_add(
         acting_user=practitioner.user,
@@ -207,15 +201,8 @@ def test_checking_consent_costs_the_same_whatever_the_number_of_items_and_people
     practitioner: Membership, young_person: Membership, project: Project
 ) -> None:
     """The home page and the media list read consents once, not once per person per item."""
-    consent.consent_record(
-        acting_user=practitioner.user,
-        young_person=young_person,
-        use="quote",
-        given_by="parent",
-        giver_name="Sue Jones",
-        relationship="Mother",
-        young_person_agrees=True,
-        given_on=timezone.localdate() - datetime.timedelta(days=3),
+    a_parents_consent(
+        practitioner, young_person, "quote", timezone.localdate() - datetime.timedelta(days=3)
     )
 
     def quote(people: list[Membership]) -> None:
