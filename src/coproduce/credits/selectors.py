@@ -31,9 +31,16 @@ def balance_of(membership: Membership) -> tuple[int, int]:
     return row if row else (0, 0)
 
 
-def entries_of(membership: Membership) -> QuerySet[Entry]:
+def entries_of(membership: Membership, account: Account | None = None) -> QuerySet[Entry]:
+    """The person's entries, newest first. The account is looked up first so both sides use
+    their index: an OR across the join to accounts scanned every organisation's accounts."""
+    if account is None:
+        account = Account.objects.filter(membership=membership).first()
+    if account is None:
+        return Entry.objects.none()
     return (
-        Entry.objects.filter(Q(debit__membership=membership) | Q(credit__membership=membership))
+        Entry.objects.filter(organisation=membership.organisation)
+        .filter(Q(debit=account) | Q(credit=account))
         .select_related("debit", "credit")
         .order_by("-created_at", "-id")
     )
@@ -150,7 +157,7 @@ def statement_rows(membership: Membership) -> list[tuple[Entry, int]]:
         return []
     return [
         (e, e.minutes if e.credit_id == account.pk else -e.minutes)
-        for e in entries_of(membership)[:200]
+        for e in entries_of(membership, account)[:200]
     ]
 
 
