@@ -112,7 +112,13 @@ def post(
                 partner_name=partner_name,
                 reverses=reverses,
             )
-            entry.full_clean(validate_unique=False, validate_constraints=False)
+            # Field checks only: the database enforces the foreign keys, and looking each one
+            # up again here (four queries) would only hold the account locks longer.
+            entry.full_clean(
+                exclude=["organisation", "debit", "credit", "acting_user", "session", "reverses"],
+                validate_unique=False,
+                validate_constraints=False,
+            )
             entry.save()
     except IntegrityError:
         # A concurrent posting with the same key won the race: answer with its entry.
