@@ -3,7 +3,7 @@ database filled by `coproduce generate --size <size>`.
 
 Run (the database must already hold the generated data):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_large \
-        uv run python bench/pages_bench.py --size large --runs 15 --out bench/results.md
+        uv run python bench/pages_bench.py --size large --runs 15 --out var/bench/pages.md
 
 Times are measured in-process through Django's test client (server time, no network, DEBUG
 off as in production: see bench_settings.py), after

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Full benchmark: generate `small` and `large` on SQLite and PostgreSQL, then measure the pages.
 # Usage: bench/run.sh [sizes...]   (default: small large). PostgreSQL at 127.0.0.1:5432, trust auth.
-# Results are appended to bench/results.md. Generating `large` takes about ten minutes per database.
+# Rows are appended to var/bench/pages.md (bench/results.md holds the figures quoted in notes).
+# Generating `large` takes about twelve minutes per database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 UV=${UV:-uv}
@@ -17,6 +18,6 @@ for size in $sizes; do
     fi
     DATABASE_URL=$url $UV run coproduce migrate -v0
     DATABASE_URL=$url $UV run coproduce generate --size "$size"
-    DATABASE_URL=$url $UV run python bench/pages_bench.py --size "$size" --out bench/results.md
+    DATABASE_URL=$url $UV run python bench/pages_bench.py --size "$size" --out var/bench/pages.md
   done
 done
