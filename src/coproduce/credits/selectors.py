@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
@@ -150,15 +151,17 @@ def verify(*, organisation: Organisation | None = None) -> list[Mismatch]:
     return problems
 
 
-def statement_rows(membership: Membership) -> list[tuple[Entry, int]]:
-    """Entries seen from the young person's side: + received, − given or spent."""
+STATEMENT_PAGE = 50  # a phone's worth of scrolling; older entries are a page away
+
+
+def statement_page(membership: Membership, number: str | int | None) -> Page[tuple[Entry, int]]:
+    """A page of the statement, newest first, each entry seen from the young person's side:
+    + received, − given or spent."""
     account = Account.objects.filter(membership=membership).first()
-    if account is None:
-        return []
-    return [
-        (e, e.minutes if e.credit_id == account.pk else -e.minutes)
-        for e in entries_of(membership, account)[:200]
-    ]
+    entries = entries_of(membership, account) if account else Entry.objects.none()
+    page = Paginator(entries, STATEMENT_PAGE).get_page(number)
+    signed = [(e, e.minutes if account and e.credit_id == account.pk else -e.minutes) for e in page]
+    return Page(signed, page.number, page.paginator)  # type: ignore[arg-type]
 
 
 def young_people_balances(*, organisation: Organisation) -> QuerySet[Account]:

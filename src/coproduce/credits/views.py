@@ -40,6 +40,7 @@ def _minutes(hours: Decimal) -> int:
 def me(request: MemberRequest) -> HttpResponse:
     balance, lifetime = sel.balance_of(request.membership)
     per_credit = services.credit_settings_for(request.organisation).minutes_per_credit
+    statement = sel.statement_page(request.membership, request.GET.get("page"))
     return render(
         request,
         "credits/me.html",
@@ -47,9 +48,8 @@ def me(request: MemberRequest) -> HttpResponse:
             "title": _("My credits"),
             "credits": Decimal(balance) / per_credit,
             "hours": lifetime // 60,
-            "rows": [
-                (e, Decimal(m) / per_credit) for e, m in sel.statement_rows(request.membership)
-            ],
+            "page": statement,
+            "rows": [(e, Decimal(m) / per_credit) for e, m in statement],
             "rewards": sel.rewards_for(organisation=request.organisation, on_offer_only=True),
             "bookings": sel.redemptions_of(request.membership),
             "per_credit": per_credit,
