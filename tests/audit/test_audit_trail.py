@@ -101,3 +101,22 @@ def test_it_logs_each_time_staff_look_at_a_young_persons_record(
     assert page.count(practitioner.user.display_name) >= 2
     other = client_for(practitioner).get(f"/organisation/people/{jade.pk}/").content.decode()
     assert "Who has looked at this record" not in other
+
+
+def test_a_staff_members_own_data_lists_everything_they_did_however_much(
+    practitioner: Membership,
+) -> None:
+    """A subject access request is answered in full: no cut-off at a round number."""
+    from coproduce.audit.personal_data import export
+
+    AuditEvent.objects.bulk_create(
+        AuditEvent(
+            organisation=practitioner.organisation,
+            actor=practitioner.user,
+            verb="session.record",
+            target_type="projects.session",
+            target_id=str(n),
+        )
+        for n in range(5_001)
+    )
+    assert len(export(practitioner)["things_you_did"]) == 5_001

@@ -231,3 +231,24 @@ def test_checking_consent_costs_the_same_whatever_the_number_of_items_and_people
     assert {path: queries(path) for path in ("/", "/media/")} == before
     home = client_for(practitioner).get("/").content.decode()
     assert "5 photos, films or quotes cannot be published without consent" in home
+
+
+def test_the_media_list_comes_a_page_at_a_time_and_shows_everything(
+    practitioner: Membership, project: Project
+) -> None:
+    for n in range(1, 56):
+        services.media_add(
+            acting_user=practitioner.user,
+            organisation=practitioner.organisation,
+            kind="quote",
+            caption=f"Quote {n:02d}",
+            quote_text="We chose the trip",
+            project=project,
+            people=[],
+        )
+    client = client_for(practitioner)
+    first = client.get("/media/").content.decode()
+    second = client.get("/media/?page=2").content.decode()
+    heading = '<h2 class="govuk-heading-s">Quote '
+    assert first.count(heading) == 50 and second.count(heading) == 5
+    assert heading + "55" in first and heading + "01" in second  # newest first

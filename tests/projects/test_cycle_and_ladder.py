@@ -14,6 +14,7 @@ from coproduce.projects.checklists import CHECKLISTS, Stage
 from coproduce.projects.models import Project
 from tests.conftest import client_for
 from tests.factories import YoungPersonFactory
+from tests.scenarios import a_project, a_session
 
 
 @pytest.fixture
@@ -210,3 +211,24 @@ def test_it_gives_staff_the_project_api(
         headers=auth,
     )
     assert bad.status_code == 422 and "forms" in bad.json()["errors"]
+
+
+def test_the_project_page_lists_every_session_newest_first_a_page_at_a_time(
+    practitioner: Membership, young_person: Membership
+) -> None:
+    project = a_project(practitioner)
+    first_day = datetime.date(2026, 1, 5)
+    for n in range(25):
+        a_session(
+            practitioner,
+            project,
+            [(young_person, True, 4)],
+            on=first_day + datetime.timedelta(weeks=n),
+            activity=f"Week {n + 1:02d}",
+        )
+    client = client_for(practitioner)
+    first = client.get(f"/projects/{project.pk}/").content.decode()
+    second = client.get(f"/projects/{project.pk}/?page=2").content.decode()
+    assert first.count(">Week ") == 20 and second.count(">Week ") == 5
+    assert "Week 25" in first and "Week 01" in second
+    assert first.index("Week 25") < first.index("Week 24")

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +19,8 @@ from coproduce.media.forms import MediaForm
 
 @member_required("staff")
 def media_list(request: MemberRequest) -> HttpResponse:
-    items = list(sel.media_for(request.organisation)[:200])
+    page = Paginator(sel.media_for(request.organisation), 50).get_page(request.GET.get("page"))
+    items = list(page)
     status = sel.publishable_media(items, timezone.localdate())
     reasons = {id(left.item): left.reasons for left in status.left_out}
     return render(
@@ -26,6 +28,7 @@ def media_list(request: MemberRequest) -> HttpResponse:
         "media/list.html",
         {
             "title": _("Photos, films and quotes"),
+            "page": page,
             "rows": [(item, reasons.get(id(item))) for item in items],
         },
     )

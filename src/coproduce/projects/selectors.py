@@ -85,8 +85,11 @@ def open_checklist_items(*, project: Project, stage: str) -> list[ChecklistRow]:
 
 
 def sessions_for(*, project: Project) -> QuerySet[Session]:
-    return Session.objects.filter(project=project).annotate(
-        present=Count("attendance", filter=Q(attendance__attended=True))
+    # Explicit order: a grouped query does not use the model's default ordering.
+    return (
+        Session.objects.filter(project=project)
+        .annotate(present=Count("attendance", filter=Q(attendance__attended=True)))
+        .order_by("-date", "-start_time", "-id")
     )
 
 

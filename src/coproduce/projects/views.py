@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -78,6 +79,7 @@ def project_detail(request: MemberRequest, project_id: int) -> HttpResponse:
     project = sel.get_project_for(organisation=request.organisation, pk=project_id)
     today = timezone.localdate()
     ideas = list(sel.ideas_for(project=project))
+    sessions = Paginator(sel.sessions_for(project=project), 20).get_page(request.GET.get("page"))
     return render(
         request,
         "projects/detail.html",
@@ -86,7 +88,8 @@ def project_detail(request: MemberRequest, project_id: int) -> HttpResponse:
             "project": project,
             "stages": Stage.choices,
             "open_items": sel.open_checklist_items(project=project, stage=project.stage),
-            "sessions": sel.sessions_for(project=project)[:20],
+            "sessions": sessions,
+            "page": sessions,
             "ideas": ideas,
             "overdue_ids": {i.pk for i in ideas if i.is_overdue(today)},
             "spread": sel.rung_spread(project=project),
