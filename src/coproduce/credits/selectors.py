@@ -167,7 +167,7 @@ def statement_page(membership: Membership, number: str | int | None) -> Page[tup
 def young_people_balances(*, organisation: Organisation) -> QuerySet[Account]:
     return (
         Account.objects.filter(organisation=organisation, kind=AccountKind.YOUNG_PERSON)
-        .only("pk", "membership_id", "balance", "lifetime_minutes")
+        .select_related("membership__user")
         .order_by(F("balance").desc(), "pk")
     )
 

@@ -9,6 +9,7 @@ import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -86,6 +87,9 @@ def redeem(request: MemberRequest, reward_id: int) -> HttpResponse:
 def overview(request: MemberRequest) -> HttpResponse:
     per_credit = services.credit_settings_for(request.organisation).minutes_per_credit
     summary = sel.summary_for(organisation=request.organisation)
+    accounts = Paginator(sel.young_people_balances(organisation=request.organisation), 50).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "credits/overview.html",
@@ -93,7 +97,8 @@ def overview(request: MemberRequest) -> HttpResponse:
             "title": _("Time credits"),
             "summary": summary,
             "per_credit": per_credit,
-            "accounts": sel.young_people_balances(organisation=request.organisation),
+            "accounts": accounts,
+            "page": accounts,
             "rewards": sel.rewards_for(organisation=request.organisation),
         },
     )
