@@ -9,3 +9,4 @@ class MediaConfig(AppConfig):
     url_prefix = "media"
     nav = [(_("Photos and quotes"), "media:list", "staff", 45)]
     dashboard = ["coproduce.media.dashboard.panel"]
+    demo = "coproduce.media.demo.load"
