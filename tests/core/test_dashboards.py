@@ -119,3 +119,24 @@ def test_overdue_feedback_shows_your_own_ideas_first_and_counts_them_all(
     # Due last, but Sam's own comes first; the list stops at a phone screen's worth.
     assert home.index("Sam&#x27;s own idea") < home.index("Manager&#x27;s idea 0")
     assert home.count("Manager&#x27;s idea") == 7
+
+
+def test_a_project_is_stuck_six_weeks_after_it_last_moved_on_and_not_before(
+    practitioner: Membership,
+) -> None:
+    with time_machine.travel(datetime.datetime(2026, 1, 5, 12, tzinfo=datetime.UTC)):
+        project = a_project(practitioner, name="Skate Park")
+        a_project(practitioner, name="Finished Film")
+    with time_machine.travel(datetime.datetime(2026, 2, 9, 12, tzinfo=datetime.UTC)):
+        projects.project_move(
+            acting_user=practitioner.user, project=project, to_stage="recruitment"
+        )
+    # Created eight weeks ago, but moved on five weeks ago: only the film is stuck.
+    with time_machine.travel(datetime.datetime(2026, 3, 2, 12, tzinfo=datetime.UTC)):
+        home = client_for(practitioner).get("/").content.decode()
+    assert "1 project has not moved on for six weeks" in home
+    assert "Finished Film" in home and "Skate Park" not in home
+    with time_machine.travel(datetime.datetime(2026, 3, 24, 12, tzinfo=datetime.UTC)):
+        home = client_for(practitioner).get("/").content.decode()
+    assert "2 projects have not moved on for six weeks" in home
+    assert "Skate Park" in home and "Recruitment" in home

@@ -5,11 +5,22 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
 from coproduce.assessments import selectors, services
-from coproduce.assessments.models import Perspective
+from coproduce.assessments.models import Perspective, Round
+from coproduce.core.prepared import Prepared
+
+
+def _open(*, organisation: int) -> QuerySet[Round, Any]:
+    return Round.objects.filter(organisation_id=organisation, closed_at__isnull=True).values("id")[
+        :1
+    ]
+
+
+_any_open = Prepared(_open, organisation=int)
 
 
 def panel(request: HttpRequest) -> dict[str, Any] | None:
@@ -19,6 +30,8 @@ def panel(request: HttpRequest) -> dict[str, Any] | None:
     today = timezone.localdate()
     organisation = membership.organisation
     if membership.is_young_person:
+        if not _any_open(organisation=organisation.pk):
+            return None  # the common case, answered without reading the rounds
         open_rounds = list(selectors.open_rounds_for(organisation=organisation))
         done = {
             a.round_id
@@ -31,10 +44,13 @@ def panel(request: HttpRequest) -> dict[str, Any] | None:
         return {"template": "assessments/_panel_young.html", "order": 20, "rounds": waiting}
     if not membership.is_staff_member:
         return None
+    # Only managers without an open round are told the next one is due.
+    asks_for_next = membership.can("manage_people")
+    if not asks_for_next and not _any_open(organisation=organisation.pk):
+        return None  # the common case, answered without reading the rounds
     open_rounds = list(selectors.open_rounds_for(organisation=organisation))
     waiting = selectors.due_among(open_rounds, membership)
-    # Only managers without an open round are told the next one is due.
-    asks_for_next = membership.can("manage_people") and not open_rounds
+    asks_for_next = asks_for_next and not open_rounds
     if not waiting and not asks_for_next:
         return None  # the common case: nothing to say, and no settings to read
     settings = services.settings_for(organisation)

@@ -2,9 +2,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import F, QuerySet
 from django.http import HttpRequest
 
 from coproduce.commissioning.models import PanelMember, RoundStatus
+from coproduce.core.prepared import Prepared
+
+
+def _waiting(*, organisation: int, member: int) -> QuerySet[PanelMember, Any]:
+    return (
+        PanelMember.objects.filter(
+            organisation_id=organisation,
+            membership_id=member,
+            submitted_at__isnull=True,
+            round__status=RoundStatus.SCORING,
+        )
+        .order_by("round__title", "round_id")
+        .values("round_id", round_title=F("round__title"))
+    )
+
+
+_waiting_for_scores = Prepared(_waiting, organisation=int, member=int)
 
 
 def panel(request: HttpRequest) -> dict[str, Any] | None:
@@ -12,9 +30,5 @@ def panel(request: HttpRequest) -> dict[str, Any] | None:
     membership = getattr(request, "membership", None)
     if membership is None:
         return None
-    seats = list(
-        PanelMember.objects.filter(
-            membership=membership, submitted_at__isnull=True, round__status=RoundStatus.SCORING
-        ).select_related("round")
-    )
+    seats = _waiting_for_scores(organisation=membership.organisation_id, member=membership.pk)
     return {"template": "commissioning/_panel.html", "order": 6, "seats": seats} if seats else None

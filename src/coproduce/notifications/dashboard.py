@@ -2,20 +2,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from coproduce.notifications.selectors import notifications_for
+from coproduce.core.prepared import Prepared
+from coproduce.notifications.models import Notification
+
+
+def _unread_page(*, organisation: int, recipient: int) -> QuerySet[Notification, Any]:
+    return Notification.objects.filter(
+        organisation_id=organisation, recipient_id=recipient, read_at__isnull=True
+    ).values("subject", "url")[:5]
+
+
+_unread_first = Prepared(_unread_page, organisation=int, recipient=int)
 
 
 def panel(request: HttpRequest) -> dict[str, Any] | None:
     membership = getattr(request, "membership", None)
     if membership is None:
         return None
-    unread = list(
-        notifications_for(recipient=membership.user, organisation=membership.organisation).filter(
-            read_at__isnull=True
-        )[:5]
-    )
+    unread = _unread_first(organisation=membership.organisation_id, recipient=membership.user_id)
     if not unread:
         return None
     return {"template": "notifications/_panel.html", "order": 5, "unread": unread}

@@ -3,10 +3,12 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Case, Count, When, Window
+from django.db.models import Case, Count, F, When, Window
 from django.http import HttpRequest
 from django.utils import timezone
 
+from coproduce.core.prepared import Prepared
+from coproduce.projects.checklists import Stage
 from coproduce.projects.selectors import ideas_of, overdue_ideas, stuck_projects
 
 SHOWN = 8  # a phone screen's worth; the count says how many in all
@@ -17,14 +19,8 @@ def panel(request: HttpRequest) -> dict[str, Any] | None:
     membership = getattr(request, "membership", None)
     if membership is None or not membership.is_staff_member:
         return None
-    ideas = overdue_ideas(organisation=membership.organisation, today=timezone.localdate())
-    # The total comes with the first eight (a window count), so one query serves both.
-    shown = list(
-        ideas.select_related(None)
-        .select_related("project")
-        .only("id", "text", "due_on", "project__name")
-        .annotate(total=Window(Count("pk")))
-        .order_by(Case(When(owner=membership, then=0), default=1), "due_on", "pk")[:SHOWN]
+    shown = _overdue_first(
+        organisation=membership.organisation_id, member=membership.pk, today=timezone.localdate()
     )
     if not shown:
         return None
@@ -32,8 +28,22 @@ def panel(request: HttpRequest) -> dict[str, Any] | None:
         "template": "projects/_overdue_panel.html",
         "order": 10,
         "overdue": shown,
-        "count": shown[0].total,
+        "count": shown[0]["total"],
     }
+
+
+def _overdue_page(*, organisation: int, member: int, today: datetime.date) -> Any:
+    # The total comes with the first eight (a window count), so one query serves both.
+    return (
+        overdue_ideas(organisation=organisation, today=today)
+        .order_by(Case(When(owner=member, then=0), default=1), "due_on", "pk")
+        .values("id", "text", "due_on", project_name=F("project__name"), total=Window(Count("pk")))[
+            :SHOWN
+        ]
+    )
+
+
+_overdue_first = Prepared(_overdue_page, organisation=int, member=int, today=datetime.date)
 
 
 def my_ideas_panel(request: HttpRequest) -> dict[str, Any] | None:
@@ -56,14 +66,25 @@ def stuck_panel(request: HttpRequest) -> dict[str, Any] | None:
     membership = getattr(request, "membership", None)
     if membership is None or not membership.is_staff_member:
         return None
-    stuck = list(
-        stuck_projects(organisation=membership.organisation, now=timezone.now(), after=STUCK_AFTER)
+    stuck = _stuck_first(
+        organisation=membership.organisation_id, since=timezone.now() - STUCK_AFTER
     )
     if not stuck:
         return None
+    for project in stuck:
+        project["stage_label"] = Stage(project["stage"]).label
     return {
         "template": "projects/_stuck_panel.html",
         "order": 12,
-        "stuck": stuck[:SHOWN],
-        "count": len(stuck),
+        "stuck": stuck,
+        "count": stuck[0]["total"],
     }
+
+
+def _stuck_page(*, organisation: int, since: datetime.datetime) -> Any:
+    return stuck_projects(organisation=organisation, since=since).values(
+        "id", "name", "stage", total=Window(Count("pk"))
+    )[:SHOWN]
+
+
+_stuck_first = Prepared(_stuck_page, organisation=int, since=datetime.datetime)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from coproduce.core.tenancy import get_for
 from coproduce.organisations.models import Membership, Organisation
@@ -23,6 +22,7 @@ from coproduce.projects.models import (
     ProjectSettings,
     Response,
     Session,
+    StageChange,
 )
 
 
@@ -169,7 +169,7 @@ def ideas_for(*, project: Project) -> QuerySet[Idea]:
     )
 
 
-def overdue_ideas(*, organisation: Organisation, today: datetime.date) -> QuerySet[Idea]:
+def overdue_ideas(*, organisation: Organisation | int, today: datetime.date) -> QuerySet[Idea]:
     """Ideas past their feedback date with no feedback given yet."""
     # NOT EXISTS within the organisation's own responses: an OR across a join made
     # PostgreSQL scan every organisation's responses, so the page slowed as others grew.
@@ -234,14 +234,16 @@ def attended_at(*, session: Session) -> QuerySet[Attendance]:
 
 
 def stuck_projects(
-    *, organisation: Organisation, now: datetime.datetime, after: datetime.timedelta
+    *, organisation: Organisation | int, since: datetime.datetime
 ) -> QuerySet[Project]:
-    """Projects still short of evaluation whose stage has not changed for `after`."""
+    """Projects still short of evaluation that have not moved on since `since`: created before
+    then, and no change of stage after."""
+    moved = StageChange.objects.filter(
+        organisation=organisation, project=OuterRef("pk"), changed_at__gt=since
+    )
     return (
-        Project.objects.filter(organisation=organisation)
+        Project.objects.filter(organisation=organisation, created_at__lte=since)
         .exclude(stage=Stage.EVALUATION)
-        .annotate(moved=Coalesce(Max("stage_changes__changed_at"), F("created_at")))
-        .filter(moved__lte=now - after)
-        .only("id", "name", "stage", "created_at")
+        .filter(~Exists(moved))
         .order_by("name")
     )
