@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from coproduce.accounts.models import User
@@ -70,6 +70,10 @@ def generate(
             _organisation(rng, size, index, prefix, counts)
         if progress:
             progress(index + 1, size.organisations)
+    # A live database keeps planner statistics as it grows; a bulk load has none until the
+    # autovacuum daemon gets round to it, and plans made without them can be far off.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # the same statement on SQLite and PostgreSQL
     return dict(counts)
 
 
