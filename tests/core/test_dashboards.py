@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
+import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import NoReverseMatch, reverse
 
 from coproduce.commissioning import services as commissioning
+from coproduce.core.dashboard import link_each
 from coproduce.media import services as media
 from coproduce.organisations.models import Membership
 from coproduce.projects import services as projects
@@ -140,3 +144,13 @@ def test_a_project_is_stuck_six_weeks_after_it_last_moved_on_and_not_before(
         home = client_for(practitioner).get("/").content.decode()
     assert "2 projects have not moved on for six weeks" in home
     assert "Skate Park" in home and "Recruitment" in home
+
+
+def test_each_listed_thing_links_where_reverse_would_send_it(db: None) -> None:
+    rows: list[dict[str, Any]] = [{"id": 7}, {"id": 1234567890123}, {"id": 0}]
+    link_each(rows, "projects:respond", "idea_id")
+    assert [r["url"] for r in rows] == [
+        reverse("projects:respond", kwargs={"idea_id": n}) for n in (7, 1234567890123, 0)
+    ]
+    with pytest.raises(NoReverseMatch):
+        link_each(rows, "home", "idea_id")

@@ -7,6 +7,7 @@ from django.db.models import Case, Count, F, When, Window
 from django.http import HttpRequest
 from django.utils import timezone
 
+from coproduce.core.dashboard import link_each
 from coproduce.core.prepared import Prepared
 from coproduce.projects.checklists import Stage
 from coproduce.projects.selectors import ideas_of, overdue_ideas, stuck_projects
@@ -24,6 +25,7 @@ def panel(request: HttpRequest) -> dict[str, Any] | None:
     )
     if not shown:
         return None
+    link_each(shown, "projects:respond", "idea_id")
     return {
         "template": "projects/_overdue_panel.html",
         "order": 10,
@@ -73,6 +75,7 @@ def stuck_panel(request: HttpRequest) -> dict[str, Any] | None:
         return None
     for project in stuck:
         project["stage_label"] = Stage(project["stage"]).label
+    link_each(stuck, "projects:detail", "project_id")
     return {
         "template": "projects/_stuck_panel.html",
         "order": 12,
