@@ -1,5 +1,5 @@
-"""Building blocks the scenarios share: a project with a session and who came to it, and a
-parent's consent."""
+"""Building blocks the scenarios share: a project with a session and who came to it, an idea
+given at a session, and a parent's consent."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from coproduce.consent import services as consent
 from coproduce.consent.models import Consent
 from coproduce.organisations.models import Membership
 from coproduce.projects import services as projects
-from coproduce.projects.models import Project, Session
+from coproduce.projects.models import Idea, Project, Session
 
 
 def a_project(staff: Membership, name: str = "Youth Club Redesign", aims: str = "x") -> Project:
@@ -57,4 +57,16 @@ def a_parents_consent(
         relationship="Mother",
         young_person_agrees=True,
         given_on=on,
+    )
+
+
+def an_idea(staff: Membership, project: Project, text: str, author: Membership) -> Idea:
+    """An idea a young person gave at a session, owned by the member of staff who recorded it."""
+    return projects.idea_record(
+        acting_user=staff.user,
+        project=project,
+        text=text,
+        source="session",
+        owner=staff,
+        author=author,
     )

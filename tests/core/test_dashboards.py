@@ -18,7 +18,7 @@ from coproduce.projects import services as projects
 from tests.conftest import client_for
 from tests.factories import YoungPersonFactory
 from tests.media.test_media import jpeg_with_gps
-from tests.scenarios import a_project, a_session
+from tests.scenarios import a_project, a_session, an_idea
 
 
 def _busy_organisation(practitioner: Membership, young_person: Membership) -> None:
@@ -29,14 +29,7 @@ def _busy_organisation(practitioner: Membership, young_person: Membership) -> No
             name="Quiet Project",
             aims="x",
         )
-        projects.idea_record(
-            acting_user=practitioner.user,
-            project=project,
-            text="Late idea",
-            source="session",
-            owner=practitioner,
-            author=young_person,
-        )
+        an_idea(practitioner, project, "Late idea", young_person)
     a_session(practitioner, project, [(young_person, True, None)], on=datetime.date(2026, 1, 6))
     media.media_add(
         acting_user=practitioner.user,
@@ -100,23 +93,9 @@ def test_overdue_feedback_shows_your_own_ideas_first_and_counts_them_all(
     project = a_project(manager)
     with time_machine.travel(datetime.datetime(2026, 1, 5, 12, tzinfo=datetime.UTC)):
         for n in range(10):
-            projects.idea_record(
-                acting_user=manager.user,
-                project=project,
-                text=f"Manager's idea {n}",
-                source="session",
-                owner=manager,
-                author=young_person,
-            )
+            an_idea(manager, project, f"Manager's idea {n}", young_person)
     with time_machine.travel(datetime.datetime(2026, 1, 20, 12, tzinfo=datetime.UTC)):
-        projects.idea_record(
-            acting_user=practitioner.user,
-            project=project,
-            text="Sam's own idea",
-            source="session",
-            owner=practitioner,
-            author=young_person,
-        )
+        an_idea(practitioner, project, "Sam's own idea", young_person)
     with time_machine.travel(datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC)):
         home = client_for(practitioner).get("/").content.decode()
     assert "11 ideas are waiting too long for feedback" in home

@@ -16,11 +16,10 @@ from django_scopes import ScopeError
 from coproduce.core.prepared import Prepared
 from coproduce.core.tenancy import organisation_scope
 from coproduce.organisations.models import Membership
-from coproduce.projects import services as projects
 from coproduce.projects.models import Idea
 from coproduce.projects.selectors import overdue_ideas
 from tests.factories import MembershipFactory
-from tests.scenarios import a_project
+from tests.scenarios import a_project, an_idea
 
 
 def _overdue(*, organisation: int, owner: int, today: datetime.date) -> QuerySet[Idea, Any]:
@@ -39,14 +38,7 @@ def _ideas(practitioner: Membership, young_person: Membership, *texts: str) -> N
     project = a_project(practitioner, name="Skate Park")
     for n, text in enumerate(texts):
         with time_machine.travel(datetime.datetime(2026, 1, 5 + n, 12, tzinfo=datetime.UTC)):
-            projects.idea_record(
-                acting_user=practitioner.user,
-                project=project,
-                text=text,
-                source="session",
-                owner=practitioner,
-                author=young_person,
-            )
+            an_idea(practitioner, project, text, young_person)
 
 
 def test_it_answers_as_the_queryset_does_for_any_values(

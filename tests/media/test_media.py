@@ -30,6 +30,24 @@ if TYPE_CHECKING:
 GPS = 0x8825
 
 
+def _quote(
+    staff: Membership,
+    project: Project,
+    people: list[Membership],
+    caption: str,
+    text: str = "We chose the trip",
+) -> None:
+    services.media_add(
+        acting_user=staff.user,
+        organisation=staff.organisation,
+        kind="quote",
+        caption=caption,
+        quote_text=text,
+        project=project,
+        people=people,
+    )
+
+
 def jpeg_with_gps() -> bytes:
     exif = Image.Exif()
     exif[0x010F] = "PhoneMaker"  # camera make
@@ -143,15 +161,7 @@ def test_a_withdrawal_takes_an_item_off_a_board_already_built(
     given = a_parents_consent(
         practitioner, young_person, "quote", today - datetime.timedelta(days=3)
     )
-    services.media_add(
-        acting_user=practitioner.user,
-        organisation=practitioner.organisation,
-        kind="quote",
-        caption="Fran on the new club",
-        quote_text="It feels like ours now",
-        project=project,
-        people=[young_person],
-    )
+    _quote(practitioner, project, [young_person], "Fran on the new club", "It feels like ours now")
     client = client_for(practitioner)
     board = client.get(f"/projects/{project.pk}/board/").content.decode()
     assert "It feels like ours now" in board
@@ -206,15 +216,7 @@ def test_checking_consent_costs_the_same_whatever_the_number_of_items_and_people
     )
 
     def quote(people: list[Membership]) -> None:
-        services.media_add(
-            acting_user=practitioner.user,
-            organisation=practitioner.organisation,
-            kind="quote",
-            caption="Said at the club",
-            quote_text="We chose the trip",
-            project=project,
-            people=people,
-        )
+        _quote(practitioner, project, people, "Said at the club")
 
     def queries(path: str) -> int:
         client = client_for(practitioner)
@@ -237,15 +239,7 @@ def test_the_media_list_comes_a_page_at_a_time_and_shows_everything(
     practitioner: Membership, project: Project
 ) -> None:
     for n in range(1, 56):
-        services.media_add(
-            acting_user=practitioner.user,
-            organisation=practitioner.organisation,
-            kind="quote",
-            caption=f"Quote {n:02d}",
-            quote_text="We chose the trip",
-            project=project,
-            people=[],
-        )
+        _quote(practitioner, project, [], f"Quote {n:02d}")
     client = client_for(practitioner)
     first = client.get("/media/").content.decode()
     second = client.get("/media/?page=2").content.decode()
