@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 
 from coproduce.commissioning import services as commissioning
 from coproduce.core.dashboard import link_each
+from coproduce.core.prepared import run_together
 from coproduce.media import services as media
 from coproduce.organisations.models import Membership
 from coproduce.projects import services as projects
@@ -133,3 +134,28 @@ def test_each_listed_thing_links_where_reverse_would_send_it(db: None) -> None:
     ]
     with pytest.raises(NoReverseMatch):
         link_each(rows, "home", "idea_id")
+
+
+def test_the_panels_ask_the_database_together_and_still_show_what_needs_doing(
+    practitioner: Membership,
+    young_person: Membership,
+    settings: object,
+    tmp_path: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    _busy_organisation(practitioner, young_person)
+    batches: list[int] = []
+
+    def counted(queries: Any, **kwargs: Any) -> Any:
+        batches.append(len(queries))
+        return run_together(queries, **kwargs)
+
+    monkeypatch.setattr("coproduce.core.dashboard.run_together", counted)
+    with time_machine.travel(datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC)):
+        home = client_for(practitioner).get("/").content.decode()
+    # Overdue ideas, stuck projects, messages, open rounds, media and bids: one batch,
+    # which PostgreSQL answers in one round trip.
+    assert batches == [6]
+    assert "1 idea is waiting too long for feedback" in home
+    assert "1 photo, film or quote cannot be published without consent" in home

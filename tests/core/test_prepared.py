@@ -13,7 +13,7 @@ from django.db.models import F, QuerySet
 from django.test.utils import CaptureQueriesContext
 from django_scopes import ScopeError
 
-from coproduce.core.prepared import Prepared
+from coproduce.core.prepared import Prepared, run_together
 from coproduce.core.tenancy import organisation_scope
 from coproduce.organisations.models import Membership
 from coproduce.projects.models import Idea
@@ -92,6 +92,65 @@ def test_it_is_one_query_that_the_query_counts_see(practitioner: Membership) -> 
     with CaptureQueriesContext(connection) as queries:
         overdue_for(organisation=practitioner.organisation_id, owner=1, today=datetime.date.today())
     assert len(queries) == 1
+
+
+def _names(*, organisation: int, after: int) -> QuerySet[Idea, Any]:
+    return (
+        Idea.objects.filter(organisation_id=organisation, pk__gt=after)
+        .order_by("pk")
+        .values("text")
+    )
+
+
+names_after = Prepared(_names, organisation=int, after=int)
+
+
+def test_queries_run_together_answer_each_as_it_would_alone(
+    practitioner: Membership, manager: Membership, young_person: Membership
+) -> None:
+    _ideas(practitioner, young_person, "Ramps", "Lights")
+    _ideas(manager, young_person, "Benches")
+    org = practitioner.organisation_id
+    today = datetime.date(2026, 9, 9)
+    asked = [
+        overdue_for.bind(organisation=org, owner=practitioner.pk, today=today),
+        names_after.bind(organisation=org, after=0),
+        overdue_for.bind(organisation=org, owner=manager.pk, today=today),
+        names_after.bind(organisation=org, after=10**9),
+    ]
+    alone = [bound.query(**bound.values) for bound in asked]
+    with CaptureQueriesContext(connection) as queries:
+        together = run_together(asked)
+    assert together == alone
+    assert [row["text"] for row in together[0]] == ["Ramps", "Lights"]
+    assert [row["text"] for row in together[1]] == ["Ramps", "Lights", "Benches"]
+    assert together[3] == []
+    assert len(queries) == 4  # each still counted and logged
+
+
+def test_binding_outside_the_organisations_scope_is_refused(practitioner: Membership) -> None:
+    outsider = MembershipFactory.create()
+    with organisation_scope(outsider.organisation), pytest.raises(ScopeError):
+        names_after.bind(organisation=practitioner.organisation_id, after=0)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has no round trips")
+def test_on_postgresql_queries_run_together_share_one_round_trip(
+    practitioner: Membership, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    connection.ensure_connection()
+    raw = connection.connection
+    pipelines = []
+    real = raw.pipeline
+
+    def counted() -> Any:
+        pipelines.append(1)
+        return real()
+
+    monkeypatch.setattr(raw, "pipeline", counted)
+    org = practitioner.organisation_id
+    run_together([names_after.bind(organisation=org, after=n) for n in range(3)])
+    assert pipelines == [1]
 
 
 def test_a_value_worked_out_from_an_argument_is_refused(practitioner: Membership) -> None:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from coproduce.assessments import selectors, services
 from coproduce.assessments.models import Perspective, Round
+from coproduce.core.dashboard import Asking
 from coproduce.core.prepared import Prepared
 
 
@@ -23,14 +24,14 @@ def _open(*, organisation: int) -> QuerySet[Round, Any]:
 _any_open = Prepared(_open, organisation=int)
 
 
-def panel(request: HttpRequest) -> dict[str, Any] | None:
+def panel(request: HttpRequest) -> Asking:
     membership = getattr(request, "membership", None)
     if membership is None:
         return None
     today = timezone.localdate()
     organisation = membership.organisation
     if membership.is_young_person:
-        if not _any_open(organisation=organisation.pk):
+        if not (yield _any_open.bind(organisation=organisation.pk)):
             return None  # the common case, answered without reading the rounds
         open_rounds = list(selectors.open_rounds_for(organisation=organisation))
         done = {
@@ -46,7 +47,7 @@ def panel(request: HttpRequest) -> dict[str, Any] | None:
         return None
     # Only managers without an open round are told the next one is due.
     asks_for_next = membership.can("manage_people")
-    if not asks_for_next and not _any_open(organisation=organisation.pk):
+    if not asks_for_next and not (yield _any_open.bind(organisation=organisation.pk)):
         return None  # the common case, answered without reading the rounds
     open_rounds = list(selectors.open_rounds_for(organisation=organisation))
     waiting = selectors.due_among(open_rounds, membership)

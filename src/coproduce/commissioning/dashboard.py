@@ -6,6 +6,7 @@ from django.db.models import F, QuerySet
 from django.http import HttpRequest
 
 from coproduce.commissioning.models import PanelMember, RoundStatus
+from coproduce.core.dashboard import Asking
 from coproduce.core.prepared import Prepared
 
 
@@ -25,10 +26,12 @@ def _waiting(*, organisation: int, member: int) -> QuerySet[PanelMember, Any]:
 _waiting_for_scores = Prepared(_waiting, organisation=int, member=int)
 
 
-def panel(request: HttpRequest) -> dict[str, Any] | None:
+def panel(request: HttpRequest) -> Asking:
     """Anyone on a panel: rounds still waiting for their scores."""
     membership = getattr(request, "membership", None)
     if membership is None:
         return None
-    seats = _waiting_for_scores(organisation=membership.organisation_id, member=membership.pk)
+    seats = yield _waiting_for_scores.bind(
+        organisation=membership.organisation_id, member=membership.pk
+    )
     return {"template": "commissioning/_panel.html", "order": 6, "seats": seats} if seats else None

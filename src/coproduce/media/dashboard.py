@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
+from coproduce.core.dashboard import Asking
 from coproduce.core.prepared import Prepared
 from coproduce.media.models import MediaItem
 from coproduce.media.selectors import media_for, publishable_media
@@ -26,12 +27,12 @@ def _identifying(*, organisation: int) -> QuerySet[MediaItem, Any]:
 _any_identifying = Prepared(_identifying, organisation=int)
 
 
-def panel(request: HttpRequest) -> dict[str, Any] | None:
+def panel(request: HttpRequest) -> Asking:
     """Staff: photos, films and quotes that cannot be published for want of consent."""
     membership = getattr(request, "membership", None)
     if membership is None or not membership.is_staff_member:
         return None
-    if not _any_identifying(organisation=membership.organisation_id):
+    if not (yield _any_identifying.bind(organisation=membership.organisation_id)):
         return None  # the common case, answered without the consent checks
     items = media_for(membership.organisation).select_related(None).filter(Exists(_identifies))
     status = publishable_media(list(items[:CHECKED]), timezone.localdate())

@@ -5,6 +5,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from coproduce.core.dashboard import Asking
 from coproduce.core.prepared import Prepared
 from coproduce.notifications.models import Notification
 
@@ -18,11 +19,13 @@ def _unread_page(*, organisation: int, recipient: int) -> QuerySet[Notification,
 _unread_first = Prepared(_unread_page, organisation=int, recipient=int)
 
 
-def panel(request: HttpRequest) -> dict[str, Any] | None:
+def panel(request: HttpRequest) -> Asking:
     membership = getattr(request, "membership", None)
     if membership is None:
         return None
-    unread = _unread_first(organisation=membership.organisation_id, recipient=membership.user_id)
+    unread = yield _unread_first.bind(
+        organisation=membership.organisation_id, recipient=membership.user_id
+    )
     if not unread:
         return None
     return {"template": "notifications/_panel.html", "order": 5, "unread": unread}

@@ -7,7 +7,7 @@ from django.db.models import Case, Count, F, When, Window
 from django.http import HttpRequest
 from django.utils import timezone
 
-from coproduce.core.dashboard import link_each
+from coproduce.core.dashboard import Asking, link_each
 from coproduce.core.prepared import Prepared
 from coproduce.projects.checklists import Stage
 from coproduce.projects.selectors import ideas_of, overdue_ideas, stuck_projects
@@ -15,12 +15,12 @@ from coproduce.projects.selectors import ideas_of, overdue_ideas, stuck_projects
 SHOWN = 8  # a phone screen's worth; the count says how many in all
 
 
-def panel(request: HttpRequest) -> dict[str, Any] | None:
+def panel(request: HttpRequest) -> Asking:
     """Staff: ideas whose feedback is overdue, the owner's own first."""
     membership = getattr(request, "membership", None)
     if membership is None or not membership.is_staff_member:
         return None
-    shown = _overdue_first(
+    shown = yield _overdue_first.bind(
         organisation=membership.organisation_id, member=membership.pk, today=timezone.localdate()
     )
     if not shown:
@@ -63,12 +63,12 @@ def my_ideas_panel(request: HttpRequest) -> dict[str, Any] | None:
 STUCK_AFTER = datetime.timedelta(weeks=6)
 
 
-def stuck_panel(request: HttpRequest) -> dict[str, Any] | None:
+def stuck_panel(request: HttpRequest) -> Asking:
     """Staff: projects that have not moved on from a stage for six weeks."""
     membership = getattr(request, "membership", None)
     if membership is None or not membership.is_staff_member:
         return None
-    stuck = _stuck_first(
+    stuck = yield _stuck_first.bind(
         organisation=membership.organisation_id, since=timezone.now() - STUCK_AFTER
     )
     if not stuck:
