@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.test.utils import CaptureQueriesContext
 from django_scopes import ScopeError
 
@@ -27,7 +27,7 @@ def _overdue(*, organisation: int, owner: int, today: datetime.date) -> QuerySet
         overdue_ideas(organisation=organisation, today=today)
         .filter(owner_id=owner)
         .order_by("due_on", "pk")
-        .values("text", "due_on", project_name=F("project__name"))
+        .values("text", "due_on", "project_name")
     )
 
 

@@ -94,6 +94,16 @@ def test_it_marks_feedback_overdue_after_the_organisations_period(
     assert list(selectors.overdue_ideas(organisation=org, today=datetime.date(2026, 11, 5))) == []
 
 
+def test_the_projects_page_lists_overdue_ideas_with_their_project(
+    club: Project, practitioner: Membership, young_person: Membership
+) -> None:
+    _idea(club, practitioner, young_person, text="A pool table")
+    with time_machine.travel(datetime.datetime(2026, 11, 2, 12, tzinfo=datetime.UTC)):
+        page = client_for(practitioner).get("/projects/").content.decode()
+    assert "Feedback overdue" in page
+    assert "A pool table" in page and "— Youth Club Redesign, due 29 Oct" in page
+
+
 def test_it_uses_the_feedback_period_the_organisation_sets(
     club: Project, admin: Membership, practitioner: Membership, young_person: Membership
 ) -> None:

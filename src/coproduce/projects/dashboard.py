@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Case, Count, F, When, Window
+from django.db.models import Case, Count, When, Window
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -39,9 +39,7 @@ def _overdue_page(*, organisation: int, member: int, today: datetime.date) -> An
     return (
         overdue_ideas(organisation=organisation, today=today)
         .order_by(Case(When(owner=member, then=0), default=1), "due_on", "pk")
-        .values("id", "text", "due_on", project_name=F("project__name"), total=Window(Count("pk")))[
-            :SHOWN
-        ]
+        .values("id", "text", "due_on", "project_name", total=Window(Count("pk")))[:SHOWN]
     )
 
 

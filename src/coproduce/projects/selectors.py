@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from coproduce.core.tenancy import get_for
 from coproduce.organisations.models import Membership, Organisation
@@ -169,21 +170,38 @@ def ideas_for(*, project: Project) -> QuerySet[Idea]:
     )
 
 
-def overdue_ideas(*, organisation: Organisation | int, today: datetime.date) -> QuerySet[Idea]:
-    """Ideas past their feedback date with no feedback given yet."""
+class _ProjectName(TypedDict):
+    project_name: str
+
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    OverdueIdea = WithAnnotations[Idea, _ProjectName]
+
+
+def overdue_ideas(
+    *, organisation: Organisation | int, today: datetime.date
+) -> QuerySet[OverdueIdea]:
+    """Ideas past their feedback date with no feedback given yet, each with `project_name`."""
     # NOT EXISTS within the organisation's own responses: an OR across a join made
     # PostgreSQL scan every organisation's responses, so the page slowed as others grew.
     fed_back = Response.objects.filter(
         organisation=organisation, pk=OuterRef("response_id"), feedback_given_on__isnull=False
     )
+    # The project's name by subquery, not a join: PostgreSQL misjudged a join to the
+    # organisation's projects as one row and chose nested loops (1.1 ms against 0.3 ms at
+    # `large`). The subquery runs for the rows shown only.
+    project_name = (
+        Project.objects.filter(organisation=organisation, pk=OuterRef("project_id"))
+        .order_by()
+        .values("name")
+    )
     return (
-        # The project filter is always true; it lets the join to projects use the
-        # organisation's index instead of reading every organisation's projects.
-        Idea.objects.filter(
-            organisation=organisation, project__organisation=organisation, due_on__lt=today
-        )
+        Idea.objects.filter(organisation=organisation, due_on__lt=today)
         .filter(~Exists(fed_back))
-        .select_related("project", "owner__user")
+        .annotate(project_name=Subquery(project_name))
+        .select_related("owner__user")
         .order_by("due_on")
     )
 
