@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.test.testcases import TransactionTestCase
 from django_scopes import scopes_disabled
+from playwright.sync_api import BrowserContext, Page
 
 from coproduce.core.db import purge_allowed
 from coproduce.organisations.models import Membership, Organisation
@@ -141,3 +142,25 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
     # Phone first: the smallest width we promise. bypass_csp lets axe be injected.
     return {**browser_context_args, "viewport": {"width": 320, "height": 720}, "bypass_csp": True}
+
+
+@pytest.fixture
+def another_phone(page: Page, browser_context_args: dict[str, Any]) -> Iterator[Callable[[], Page]]:
+    """Opens another person's phone: a browser context set up like `page`'s.
+
+    Each is closed when the test ends. Left open, their kept-alive connections outlived the
+    live server, and closing them touched the in-memory SQLite connection it shares with the
+    tests after it had stopped sharing it (a thread warning per connection on SQLite).
+    """
+    browser = page.context.browser
+    assert browser is not None
+    contexts: list[BrowserContext] = []
+
+    def open_phone() -> Page:
+        context = browser.new_context(**browser_context_args)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_phone
+    for context in contexts:
+        context.close()

@@ -8,9 +8,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from coproduce.commissioning import services
 from coproduce.commissioning.models import Round
@@ -59,8 +60,8 @@ def _set_up(
     return round_
 
 
-def _phone(browser: Browser, base: str, username: str) -> Page:
-    page = browser.new_context(viewport={"width": 320, "height": 720}, bypass_csp=True).new_page()
+def _phone(another_phone: Callable[[], Page], base: str, username: str) -> Page:
+    page = another_phone()
     sign_in(page, base, username)
     return page
 
@@ -116,7 +117,11 @@ def _submit(page: Page) -> None:
 
 
 def test_a_panel_scores_moderates_and_decides_in_the_browser(
-    page: Page, live_server: object, organisation: Organisation, practitioner: Membership
+    page: Page,
+    another_phone: Callable[[], Page],
+    live_server: object,
+    organisation: Organisation,
+    practitioner: Membership,
 ) -> None:
     base = str(live_server)
     young = [
@@ -130,9 +135,6 @@ def test_a_panel_scores_moderates_and_decides_in_the_browser(
         officer,
         [(m, "young_person") for m in young] + [(practitioner, "staff"), (other_staff, "staff")],
     )
-    browser = page.context.browser
-    assert browser is not None
-
     # The officer adds the third bid with the form, on a phone.
     sign_in(page, base, "officer")
     for path in [
@@ -159,10 +161,10 @@ def test_a_panel_scores_moderates_and_decides_in_the_browser(
         ("bob_practitioner", [[4, 4, 3], [4, 4, 4], [3, 3, 4]]),
         ("staff2", [[3, 4, 4], [5, 4, 3], [3, 2, 4]]),
     ]:
-        member_page = _phone(browser, base, username)
+        member_page = _phone(another_phone, base, username)
         _score(member_page, base, round_.pk, scores, check=False)
         _submit(member_page)
-    fran = _phone(browser, base, "yp0")
+    fran = _phone(another_phone, base, "yp0")
     _score(fran, base, round_.pk, [[3, 4, 3], [5, 5, 4], [4, 3, 4]], check=True)
     fran.goto(f"{base}/commissioning/{round_.pk}/moderation/")
     expect(fran.get_by_role("heading", level=1)).to_have_text("Submit your own scores first")
@@ -183,7 +185,7 @@ def test_a_panel_scores_moderates_and_decides_in_the_browser(
     assert_accessible(page)
 
     for username, interest in [("yp1", "Family Hub"), ("yp2", None)]:
-        member_page = _phone(browser, base, username)
+        member_page = _phone(another_phone, base, username)
         _score(
             member_page,
             base,

@@ -3,6 +3,8 @@ the organisation's totals. Axe on every page at 320 px."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -15,7 +17,11 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_it_shows_a_statement_and_books_a_reward_on_a_phone(
-    page: Page, live_server: object, practitioner: Membership, young_person: Membership
+    page: Page,
+    another_phone: Callable[[], Page],
+    live_server: object,
+    practitioner: Membership,
+    young_person: Membership,
 ) -> None:
     base = str(live_server)
     services.credits_award(
@@ -44,9 +50,7 @@ def test_it_shows_a_statement_and_books_a_reward_on_a_phone(
     expect(page.get_by_test_id("balance")).to_have_text("6 credits")
     visit(page, f"{base}/credits/me/")
 
-    browser = page.context.browser
-    assert browser is not None
-    staff = browser.new_context(viewport={"width": 320, "height": 720}, bypass_csp=True).new_page()
+    staff = another_phone()
     sign_in(staff, base, practitioner.user.username)
     for path in ["/credits/", "/credits/award/", "/credits/import/", "/credits/accreditation/add/"]:
         visit(staff, f"{base}{path}")

@@ -3,6 +3,8 @@ is missing out. Axe on every page at 320 px."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -16,6 +18,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 def test_a_practitioner_prepares_a_monitoring_report(
     page: Page,
+    another_phone: Callable[[], Page],
     live_server: object,
     practitioner: Membership,
     young_person: Membership,
@@ -39,11 +42,7 @@ def test_a_practitioner_prepares_a_monitoring_report(
     expect(page.get_by_test_id("took-part")).to_have_text("1")
     expect(page.get_by_role("link", name="Record who the organisation serves")).to_have_count(0)
 
-    browser = page.context.browser
-    assert browser is not None
-    manager = browser.new_context(
-        viewport={"width": 320, "height": 720}, bypass_csp=True
-    ).new_page()
+    manager = another_phone()
     sign_in(manager, base, admin.user.username)
     visit(manager, f"{base}/monitoring/inclusion/")
     manager.get_by_role("link", name="Record who the organisation serves").click()
@@ -59,7 +58,7 @@ def test_a_practitioner_prepares_a_monitoring_report(
     ).to_be_visible()
 
     # The commissioner sees figures, never names; one young person is "fewer than 5".
-    chris = browser.new_context(viewport={"width": 320, "height": 720}, bypass_csp=True).new_page()
+    chris = another_phone()
     sign_in(chris, base, commissioner.user.username)
     visit(chris, f"{base}/monitoring/shared/")
     chris.get_by_role("link", name="Youth Club Redesign").click()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -16,6 +18,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 def test_a_young_person_checks_in_on_a_phone(
     page: Page,
+    another_phone: Callable[[], Page],
     live_server: object,
     practitioner: Membership,
     young_person: Membership,
@@ -42,12 +45,10 @@ def test_a_young_person_checks_in_on_a_phone(
     expect(page.get_by_test_id("journey")).to_contain_text("4")
     assert_accessible(page)
 
-    browser = page.context.browser
-    assert browser is not None
-    staff = browser.new_context(viewport={"width": 320, "height": 720}, bypass_csp=True).new_page()
+    staff = another_phone()
     sign_in(staff, base, practitioner.user.username)
     visit(staff, f"{base}/outcomes/projects/{project.pk}/")
     expect(staff.get_by_test_id("too-few")).to_be_visible()
-    boss = browser.new_context(viewport={"width": 320, "height": 720}, bypass_csp=True).new_page()
+    boss = another_phone()
     sign_in(boss, base, admin.user.username)
     visit(boss, f"{base}/outcomes/settings/")

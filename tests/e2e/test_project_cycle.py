@@ -5,6 +5,8 @@ outcomes on her phone. Axe runs on every page at 320 px."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -17,7 +19,11 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_it_runs_a_project_round_the_cycle_and_feeds_back_to_the_young_person(
-    page: Page, live_server: object, practitioner: Membership, young_person: Membership
+    page: Page,
+    another_phone: Callable[[], Page],
+    live_server: object,
+    practitioner: Membership,
+    young_person: Membership,
 ) -> None:
     base = str(live_server)
     sign_in(page, base, practitioner.user.username)
@@ -89,9 +95,7 @@ def test_it_runs_a_project_round_the_cycle_and_feeds_back_to_the_young_person(
     page.get_by_role("button", name="Save answer").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Answer saved")
 
-    browser = page.context.browser
-    assert browser is not None
-    phone = browser.new_context(viewport={"width": 320, "height": 720}, bypass_csp=True).new_page()
+    phone = another_phone()
     sign_in(phone, base, young_person.user.username)
     visit(phone, f"{base}/projects/my-ideas/")
     expect(phone.locator(".cp-card", has_text="Open on Saturdays")).to_contain_text("Adopted")

@@ -5,6 +5,7 @@ every page either of them sees, at 320 px wide."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -37,7 +38,7 @@ def sign_in(page: Page, base: str, username: str, password: str = PASSWORD) -> N
 
 
 def test_it_lets_a_practitioner_add_a_young_person_who_then_signs_in_with_a_code(
-    page: Page, live_server: object, practitioner: Membership
+    page: Page, another_phone: Callable[[], Page], live_server: object, practitioner: Membership
 ) -> None:
     base = str(live_server)
     sign_in(page, base, practitioner.user.username)
@@ -66,9 +67,7 @@ def test_it_lets_a_practitioner_add_a_young_person_who_then_signs_in_with_a_code
     code = page.get_by_test_id("sign-in-code").inner_text()
     username = page.locator("strong", has_text="jade.w").inner_text()
 
-    browser = page.context.browser
-    assert browser is not None
-    phone = browser.new_context(viewport={"width": 320, "height": 720}, bypass_csp=True).new_page()
+    phone = another_phone()
     visit(phone, f"{base}/start/")
     phone.get_by_label("Your sign-in code").fill(code.lower())
     phone.get_by_role("button", name="Continue").click()
