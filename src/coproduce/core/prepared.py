@@ -13,6 +13,9 @@ weeks`) or whose SQL changes with the values is refused; pass the derived value 
 
 Tenancy holds as for any queryset: `organisation` is required and must be the active scope
 (django-scopes' own filter is compiled in and bound to it as well).
+
+`query(...)` runs one query now; `query.bind(...)` keeps it with its values, and
+`run_together([...])` runs several in one round trip on PostgreSQL (the home page's panels).
 """
 
 from __future__ import annotations

@@ -170,12 +170,11 @@ def ideas_for(*, project: Project) -> QuerySet[Idea]:
     )
 
 
-class _ProjectName(TypedDict):
-    project_name: str
-
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # django-stubs' names for an annotated row; no cost at run time
     from django_stubs_ext import WithAnnotations
+
+    class _ProjectName(TypedDict):
+        project_name: str
 
     OverdueIdea = WithAnnotations[Idea, _ProjectName]
 
