@@ -83,3 +83,13 @@ def get_for(
     if obj is None:
         raise Http404
     return obj
+
+
+def settings_or_defaults(model: type[M], *, organisation: Organisation) -> M:
+    """An organisation's settings row for `model`, or unsaved defaults until someone saves one.
+
+    Every app keeps its per-organisation settings in one row; each app's selector
+    `settings_for(organisation=...)` answers through this.
+    """
+    found = model._default_manager.filter(organisation=organisation).first()
+    return found or model(organisation=organisation)

@@ -1,0 +1,75 @@
+"""Typed extension points: where an app plugs a function into a shared page or process.
+
+An app registers its callables in its `AppConfig.ready()`, for example
+
+    from coproduce.core import hooks
+    from coproduce.projects import dashboard
+    hooks.home_panels.register(dashboard.overdue_panel)
+
+so a search for a panel's name finds where it is used, and mypy checks every signature
+against the Protocols below. Registration order is INSTALLED_APPS order, as `ready()` runs.
+Nothing here imports an app: `core` is the foundation every app builds on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from coproduce.core.dashboard import Asking
+    from coproduce.core.demo import DemoContext
+
+T = TypeVar("T")
+
+
+class Registry(Generic[T]):
+    """An ordered set of callables one kind of hook accepts."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._items: list[T] = []
+
+    def register(self, item: T) -> T:
+        """Add `item` once (a second `ready()` call, as in some test runners, adds nothing)."""
+        if item not in self._items:
+            self._items.append(item)
+        return item
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(list(self._items))
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """What one app holds about a person, for UK GDPR rights (export, erasure, retention).
+
+    `models`: the model labels it covers, e.g. ["projects.attendance"].
+    `export(membership)`: everything held about that person in this organisation, JSON-ready.
+    `erase(membership, acting_user=...)`: anonymise in place, keeping totals right.
+    `actor_fields`: per model label, the fields that only say which member of staff did
+    something (recorded, changed, decided); they are not data *about* that person.
+    """
+
+    app: str
+    models: list[str]
+    export: Callable[[Any], dict[str, list[dict[str, Any]]]]
+    erase: Callable[..., None]
+    actor_fields: dict[str, set[str]] = field(default_factory=dict)
+
+
+# Home page panels: `panel(request)` is a generator that may ask prepared queries
+# (`rows = yield query.bind(...)`) and returns the panel's context, or None to show nothing.
+home_panels: Registry[Callable[[HttpRequest], Asking]] = Registry("home_panels")
+
+# Personal-data providers, one per app that holds data about a person.
+personal_data: Registry[PersonalData] = Registry("personal_data")
+
+# Demo loaders, called with the DemoContext once the demo organisation's people exist.
+demo_loaders: Registry[Callable[[DemoContext], None]] = Registry("demo_loaders")
