@@ -76,7 +76,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "django_tasks",
-    "huey.contrib.djhuey",
     "coproduce.organisations",
     "coproduce.audit",
     "coproduce.notifications",
@@ -255,12 +254,6 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-HUEY = {
-    "huey_class": "huey.SqliteHuey",
-    "name": "coproduce",
-    "filename": str(VAR_DIR / "huey.sqlite3"),
-    "immediate": env_bool("HUEY_IMMEDIATE", DEBUG),
-}
 
 LOGGING = {
     "version": 1,
