@@ -42,6 +42,7 @@ serve:
 
 lint:
 	$(UV) run ruff check src tests $(wildcard bench)
+	$(UV) run lint-imports
 	$(UV) run ruff format --check src tests $(wildcard bench)
 
 typecheck:

@@ -1,12 +1,11 @@
 """The versioned JSON API: /api/v1/, OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs.
 
-Authentication: a staff bearer token (resolved by TenancyMiddleware, so scoping is
-identical to the pages) or a signed-in staff session with CSRF.
+Authentication (`coproduce.core.api_auth`): a staff bearer token (resolved by the accounts
+middleware before TenancyMiddleware, so scoping is identical to the pages) or a signed-in
+staff session with CSRF.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,33 +13,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
-from ninja.security import APIKeyCookie, HttpBearer
 
-from coproduce.organisations.models import Membership
-
-
-class BearerToken(HttpBearer):
-    def authenticate(self, request: HttpRequest, token: str) -> Any:
-        if getattr(request, "api_token", None) is not None:
-            return request.membership  # type: ignore[attr-defined]
-        return None
-
-
-class StaffSession(APIKeyCookie):
-    param_name = "sessionid"
-
-    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
-        membership = getattr(request, "membership", None)
-        if request.user.is_authenticated and membership is not None and membership.is_staff_member:
-            return membership
-        return None
-
-
-def auth_membership(request: HttpRequest) -> Membership:
-    """The membership the API call acts as (set by the auth classes above)."""
-    membership: Membership = request.auth  # type: ignore[attr-defined]
-    return membership
-
+from coproduce.core.api_auth import BearerToken, StaffSession
 
 api = NinjaAPI(
     title="Coproduce API",

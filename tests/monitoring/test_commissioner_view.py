@@ -8,7 +8,7 @@ from typing import Any
 
 from django_scopes import scopes_disabled
 
-from coproduce.monitoring.suppression import hide, hide_group
+from coproduce.core.suppression import hide, hide_group
 from coproduce.organisations.models import Membership, Organisation
 from coproduce.organisations.roles import Role
 from coproduce.projects import services as projects

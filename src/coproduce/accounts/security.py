@@ -26,6 +26,11 @@ TWO_FACTOR_ROLES = {Role.ADMIN, Role.MANAGER}
 OPEN_PREFIXES = ("/auth/", "/static/", "/healthz", "/accessibility/", "/privacy/")
 
 
+def hash_secret(secret: str) -> str:
+    """How sign-in codes and API tokens are stored: only a hash of what the person holds."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
 def _fernet() -> Fernet:
     secret = getattr(settings, "MFA_ENCRYPTION_KEY", "") or settings.SECRET_KEY
     return Fernet(base64.urlsafe_b64encode(hashlib.sha256(secret.encode()).digest()))

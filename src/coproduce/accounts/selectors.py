@@ -1,10 +1,17 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from coproduce.accounts.models import ApiToken
-from coproduce.core.tenancy import get_for
-from coproduce.organisations.models import Membership
+from coproduce.accounts.security import hash_secret
+from coproduce.core.tenancy import all_organisations, get_for
+from coproduce.organisations.selectors import active_membership_of
+
+if TYPE_CHECKING:
+    from coproduce.organisations.models import Membership
 
 
 def api_tokens_for(*, membership: Membership) -> QuerySet[ApiToken]:
@@ -19,3 +26,29 @@ def get_api_token_for(*, membership: Membership, pk: int) -> ApiToken:
         organisation=membership.organisation,
         pk=pk,
     )
+
+
+class ResolvedToken:
+    """A valid bearer token, its holder and the membership the API call acts as."""
+
+    def __init__(self, token: ApiToken, membership: Membership) -> None:
+        self.token = token
+        self.user = token.user
+        self.membership = membership
+
+
+def resolve_api_token(raw: str) -> ResolvedToken | None:
+    """A bearer token is valid while unrevoked and its holder is still active staff."""
+    with all_organisations():
+        token = (
+            ApiToken.objects.filter(key_hash=hash_secret(raw), revoked_at__isnull=True)
+            .select_related("user")
+            .first()
+        )
+        if token is None or not token.user.is_active:
+            return None
+        membership = active_membership_of(token.user, organisation_id=token.organisation_id)
+        if membership is None or not membership.is_staff_member:
+            return None
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return ResolvedToken(token, membership)

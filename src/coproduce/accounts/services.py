@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import secrets
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coproduce.accounts.models import ApiToken, SignInCode, User
+from coproduce.accounts.security import hash_secret
 from coproduce.audit.services import audit_record
 from coproduce.core.tenancy import all_organisations
-from coproduce.organisations.models import Membership
-from coproduce.organisations.selectors import hash_secret
+
+if TYPE_CHECKING:
+    from coproduce.organisations.models import Membership
 
 # No 0/O, 1/I/L: codes are read aloud and typed on phones.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"

@@ -13,4 +13,10 @@ urlpatterns = [
         views.api_token_revoke_view,
         name="api_token_revoke",
     ),
+    # Under the person's page in organisations (/organisation/people/...), where staff use it.
+    path(
+        "organisation/people/<int:membership_id>/sign-in-code/",
+        views.sign_in_code,
+        name="sign_in_code",
+    ),
 ]

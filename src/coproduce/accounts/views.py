@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+import io
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,10 +23,12 @@ from coproduce.accounts.services import (
     api_token_revoke,
     language_set,
     password_set,
+    sign_in_code_issue,
     sign_in_code_redeem,
 )
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page
+from coproduce.organisations.selectors import get_person_for
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -104,3 +112,32 @@ def api_token_revoke_view(request: MemberRequest, token_id: int) -> HttpResponse
     api_token_revoke(acting_user=request.user, token=token)
     messages.success(request, _("Token revoked. Anything using it will stop working."))
     return redirect("accounts:api_tokens")
+
+
+@require_POST
+@member_required("add_young_people")
+def sign_in_code(request: MemberRequest, membership_id: int) -> HttpResponse:
+    """A new one-time code for a young person, shown once with a QR code of the sign-in link."""
+    membership = get_person_for(organisation=request.organisation, pk=membership_id)
+    if not membership.is_young_person:
+        raise Http404
+    code, raw = sign_in_code_issue(acting_user=request.user, membership=membership)
+    link = f"{settings.SITE_URL}{reverse('accounts:start')}?code={raw}"
+    image = qrcode.make(link, image_factory=qrcode.image.svg.SvgPathImage, box_size=10)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    svg = buffer.getvalue().decode().split("?>", 1)[-1]
+    response = render(
+        request,
+        "accounts/sign_in_code.html",
+        {
+            "title": _("Sign-in code"),
+            "person": membership,
+            "code": raw,
+            "expires_at": code.expires_at,
+            "qr_svg": svg,
+            "link": link,
+        },
+    )
+    response["Cache-Control"] = "no-store"
+    return response

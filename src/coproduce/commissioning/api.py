@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from coproduce.api import auth_membership
+from coproduce.core.api_auth import auth_membership
 from coproduce.commissioning import selectors as sel
 from coproduce.commissioning import services
 from coproduce.commissioning.models import Round, Score

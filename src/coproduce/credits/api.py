@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from coproduce.api import auth_membership
+from coproduce.core.api_auth import auth_membership
 from coproduce.credits import selectors as sel
 from coproduce.credits import services
 from coproduce.credits.models import Account, Category, Entry

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from django.http import Http404
 
+from coproduce.core.suppression import hide, hide_group, is_small
 from coproduce.core.tenancy import organisation_scope
 from coproduce.monitoring.report import QUESTIONS, Figure, Report, project_report
 from coproduce.monitoring.selectors import InclusionView, inclusion_of, projects_to_report
-from coproduce.monitoring.suppression import hide, hide_group
 from coproduce.organisations.models import Organisation
 from coproduce.organisations.roles import Role
 from coproduce.organisations.selectors import memberships_of
@@ -102,7 +102,7 @@ def shared_report(
         report: Report = project_report(project, start, end)
     value = report.figures["young_people"].value
     total = value if isinstance(value, int) else 0
-    few = total < 5
+    few = is_small(total)
     shown_total, parts = hide_group(total, [count for _band, count in report.age_bands])
     answers = [
         SharedAnswer(

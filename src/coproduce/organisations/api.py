@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from coproduce.api import auth_membership
+from coproduce.core.api_auth import auth_membership
 from coproduce.organisations import selectors
 from coproduce.organisations.models import Membership
 

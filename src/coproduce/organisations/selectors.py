@@ -1,13 +1,10 @@
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
-from django.utils import timezone
 
-from coproduce.accounts.models import ApiToken
 from coproduce.core.tenancy import all_organisations, get_for
 from coproduce.organisations.models import Membership, Organisation, Service
 from coproduce.organisations.roles import Role
@@ -38,38 +35,14 @@ def memberships_of(user: Any) -> list[Membership]:
     return memberships
 
 
-def hash_secret(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
-class ResolvedToken:
-    def __init__(self, token: ApiToken, membership: Membership) -> None:
-        self.token = token
-        self.user = token.user
-        self.membership = membership
-
-
-def resolve_api_token(raw: str) -> ResolvedToken | None:
-    """A bearer token is valid while unrevoked and its holder is still active staff."""
-    with all_organisations():
-        token = (
-            ApiToken.objects.filter(key_hash=hash_secret(raw), revoked_at__isnull=True)
-            .select_related("user")
-            .first()
-        )
-        if token is None or not token.user.is_active:
-            return None
-        membership = (
-            Membership.objects.filter(
-                organisation_id=token.organisation_id, user=token.user, is_active=True
-            )
-            .select_related("organisation")
-            .first()
-        )
-        if membership is None or not membership.is_staff_member:
-            return None
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-    return ResolvedToken(token, membership)
+def active_membership_of(user: Any, *, organisation_id: int) -> Membership | None:
+    """A person's active membership of one organisation (with it loaded), if they have one.
+    Call inside a scope, or `all_organisations()` when the organisation is not yet known."""
+    return (
+        Membership.objects.filter(organisation_id=organisation_id, user=user, is_active=True)
+        .select_related("organisation")
+        .first()
+    )
 
 
 def services_for(*, organisation: Organisation) -> QuerySet[Service]:

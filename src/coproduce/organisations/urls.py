@@ -8,7 +8,6 @@ urlpatterns = [
     path("people/add/", views.person_add, name="person_add"),
     path("people/<int:membership_id>/", views.person, name="person"),
     path("people/<int:membership_id>/change/", views.person_edit, name="person_edit"),
-    path("people/<int:membership_id>/sign-in-code/", views.sign_in_code, name="sign_in_code"),
     path("services/", views.service_list, name="services"),
     path("services/add/", views.service_add, name="service_add"),
     path("services/<int:service_id>/change/", views.service_edit, name="service_edit"),

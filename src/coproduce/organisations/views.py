@@ -1,20 +1,12 @@
 from __future__ import annotations
 
-import io
-
-import qrcode
-import qrcode.image.svg
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from coproduce.accounts.services import sign_in_code_issue
 from coproduce.audit.selectors import views_of
 from coproduce.audit.services import record_view
 from coproduce.core.http import MemberRequest, member_required
@@ -170,34 +162,6 @@ def person_edit(request: MemberRequest, membership_id: int) -> HttpResponse:
         form=form,
         submit_text=_("Save changes"),
     )
-
-
-@require_POST
-@member_required("add_young_people")
-def sign_in_code(request: MemberRequest, membership_id: int) -> HttpResponse:
-    membership = selectors.get_person_for(organisation=request.organisation, pk=membership_id)
-    if not membership.is_young_person:
-        raise Http404
-    code, raw = sign_in_code_issue(acting_user=request.user, membership=membership)
-    link = f"{settings.SITE_URL}{reverse('accounts:start')}?code={raw}"
-    image = qrcode.make(link, image_factory=qrcode.image.svg.SvgPathImage, box_size=10)
-    buffer = io.BytesIO()
-    image.save(buffer)
-    svg = buffer.getvalue().decode().split("?>", 1)[-1]
-    response = render(
-        request,
-        "organisations/sign_in_code.html",
-        {
-            "title": _("Sign-in code"),
-            "person": membership,
-            "code": raw,
-            "expires_at": code.expires_at,
-            "qr_svg": svg,
-            "link": link,
-        },
-    )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @member_required("manage_people")

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from coproduce.api import auth_membership
+from coproduce.core.api_auth import auth_membership
 from coproduce.outcomes import selectors as sel
 
 router = Router(tags=["Outcomes"])

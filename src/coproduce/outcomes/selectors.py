@@ -11,15 +11,13 @@ from typing import TYPE_CHECKING
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from coproduce.core.suppression import is_small
 from coproduce.outcomes.measures import KEYS, MEASURES
 from coproduce.outcomes.models import OutcomeCheckIn, OutcomeSettings
 from coproduce.projects.models import Attendance, Project
 
 if TYPE_CHECKING:
     from coproduce.organisations.models import Membership, Organisation
-
-MIN_GROUP = 5  # fewer young people than this and the averages are not shown
-
 
 def every_days(organisation: Organisation) -> int:
     found = OutcomeSettings.objects.filter(organisation=organisation).first()
@@ -72,7 +70,8 @@ def before_after(project: Project) -> BeforeAfter:
         first.setdefault(c.young_person_id, c)
         last[c.young_person_id] = c
     paired = [pid for pid in first if last[pid].pk != first[pid].pk]
-    shown = len(paired) >= MIN_GROUP
+    # Too few young people and the averages are not shown (the small-number rule).
+    shown = not is_small(len(paired))
     changes = [
         Change(
             key,

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from coproduce.api import auth_membership
+from coproduce.core.api_auth import auth_membership
 from coproduce.organisations.selectors import get_person_for
 from coproduce.projects import selectors as sel
 from coproduce.projects import services

@@ -1,20 +1,26 @@
-"""Small-number suppression for what commissioners see.
+"""The small-number rule: figures about fewer than SMALL_NUMBER people are not shown.
 
 Any figure about fewer than five young people is shown as "fewer than 5". Where parts and
 their total are on the same page, one hidden part could be worked out by subtraction, so a
-second part is hidden too (secondary suppression).
+second part is hidden too (secondary suppression). Every app that publishes counts or averages
+about groups of young people uses this one threshold.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-THRESHOLD = 5
+SMALL_NUMBER = 5
+
+
+def is_small(count: int | None) -> bool:
+    """True when a group of `count` people is too small to publish figures about."""
+    return count is None or count < SMALL_NUMBER
 
 
 def hide(count: int | None) -> int | None:
     """None means 'fewer than 5'."""
-    return None if count is None or count < THRESHOLD else count
+    return None if is_small(count) else count
 
 
 def hide_group(total: int, parts: Sequence[int]) -> tuple[int | None, list[int | None]]:
