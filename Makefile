@@ -1,16 +1,20 @@
 # Two commands: `make run` and `make test`. Both install what they need first.
+# `make run` is development (DEBUG on); production runs `coproduce serve` (docs/operations.md).
 SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test install deps frontend chromium lint typecheck pytest serve migrate demo bench
+.PHONY: run test install deps frontend static chromium lint typecheck pytest serve migrate demo \
+	smoke bench
 
+# DEBUG is off unless set: the development targets set it (an explicit DEBUG still wins).
+run migrate demo serve: export DEBUG ?= true
 run: install migrate demo serve
 
 test: install chromium lint typecheck pytest
 
-install: deps frontend
+install: deps frontend static
 
 deps:
 	@command -v uv >/dev/null 2>&1 || test -x "$(UV)" || python3 -m pip install --user --quiet uv
@@ -18,6 +22,11 @@ deps:
 
 frontend: node_modules/.package-lock.json
 	npm run --silent build
+
+# Hashed, compressed copies in staticfiles/ for WhiteNoise. No production secrets are
+# needed to collect them, hence DEBUG=true for this one command.
+static: deps frontend
+	DEBUG=true $(UV) run coproduce collectstatic --no-input -v0
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -50,6 +59,10 @@ typecheck:
 
 pytest:
 	$(UV) run pytest -q
+
+# Production smoke test: `coproduce serve` with DEBUG off on a free port (deploy/smoke-test.sh).
+smoke: install
+	UV=$(UV) deploy/smoke-test.sh
 
 # Benchmarks (not part of `make test`): see bench/run.sh and bench/results.md.
 bench: install

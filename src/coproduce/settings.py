@@ -1,7 +1,9 @@
-"""Settings, read from the environment with safe local defaults.
+"""Settings, read from the environment (every variable is listed in docs/operations.md).
 
-Production is any run with DEBUG off: then SECRET_KEY must be given and every
-transport-security setting is on, so `manage.py check --deploy` is clean.
+Production is any run with DEBUG off, the default: then SECRET_KEY, ALLOWED_HOSTS and
+FIELD_ENCRYPTION_KEYS must be given (each missing one is named when it refuses to start) and
+every transport-security setting is on, so `coproduce check --deploy` is clean.
+Development (`make run`, the tests) sets DEBUG=true and gets local defaults.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 from csp.constants import NONCE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 django_stubs_ext.monkeypatch()
@@ -37,6 +40,10 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()] if value else default
 
 
+# Production settings that are not set: named together when production refuses to start.
+MISSING_SETTINGS: list[str] = []
+
+
 def env_secret(name: str, development_default: str | None) -> str:
     if f"{name}_FILE" in os.environ:
         return Path(os.environ[f"{name}_FILE"]).read_text().strip()
@@ -44,16 +51,20 @@ def env_secret(name: str, development_default: str | None) -> str:
     if value:
         return value
     if development_default is None:
-        raise RuntimeError(f"{name} (or {name}_FILE) must be set when DEBUG is off")
+        MISSING_SETTINGS.append(f"{name} (or {name}_FILE)")
+        return ""
     return development_default
 
 
-DEBUG = env_bool("DEBUG", True)
+# Off unless asked for: a forgotten variable must not serve tracebacks to the public.
+DEBUG = env_bool("DEBUG", False)
 # A development key only when DEBUG is on; production refuses to start without one.
 SECRET_KEY = env_secret(
     "SECRET_KEY", "dev-only-insecure-key-change-me-0123456789abcdefghijklmnop" if DEBUG else None
 )
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"] if DEBUG else [])
+if not ALLOWED_HOSTS:
+    MISSING_SETTINGS.append("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
@@ -76,6 +87,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "django_tasks",
+    "django_tasks_db",
     "coproduce.organisations",
     "coproduce.audit",
     "coproduce.notifications",
@@ -88,9 +100,12 @@ INSTALLED_APPS = [
     "coproduce.synthetic",
     "coproduce.commissioning",
     "coproduce.monitoring",
+    "coproduce.home",
 ]
 
 MIDDLEWARE = [
+    # First: every request gets an id and one JSON log line, redirects and static files too.
+    "coproduce.core.observability.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -103,9 +118,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "coproduce.core.middleware.TenancyMiddleware",
+    "coproduce.accounts.middleware.ApiTokenMiddleware",
+    "coproduce.organisations.middleware.TenancyMiddleware",
     "coproduce.core.middleware.UserLanguageMiddleware",
     "coproduce.accounts.security.SecurityMiddleware",
+    # Last: our error pages in both DEBUG modes, inside the organisation's scope.
+    "coproduce.core.errors.ErrorPagesMiddleware",
 ]
 
 ROOT_URLCONF = "coproduce.urls"
@@ -183,6 +201,27 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Coproduce"
 MFA_ADAPTER = "coproduce.accounts.security.MFAAdapter"
 MFA_ENCRYPTION_KEY = os.environ.get("MFA_ENCRYPTION_KEY", "")
+# Keys for encrypted fields (authenticator secrets), newest first: the first encrypts, all
+# decrypt; `coproduce rotate_field_keys` re-encrypts with the first. Independent of SECRET_KEY.
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [])
+if not FIELD_ENCRYPTION_KEYS and "FIELD_ENCRYPTION_KEYS_FILE" in os.environ:
+    _keys_file = Path(os.environ["FIELD_ENCRYPTION_KEYS_FILE"]).read_text()
+    FIELD_ENCRYPTION_KEYS = _keys_file.replace(",", " ").split()
+if not FIELD_ENCRYPTION_KEYS and MFA_ENCRYPTION_KEY:
+    FIELD_ENCRYPTION_KEYS = [MFA_ENCRYPTION_KEY]  # the key's earlier name still works
+if not FIELD_ENCRYPTION_KEYS and DEBUG:
+    FIELD_ENCRYPTION_KEYS = ["dev-only-field-key-not-for-production"]
+if not FIELD_ENCRYPTION_KEYS:
+    MISSING_SETTINGS.append("FIELD_ENCRYPTION_KEYS (or FIELD_ENCRYPTION_KEYS_FILE)")
+if MISSING_SETTINGS:
+    raise ImproperlyConfigured(
+        "DEBUG is off (production), so these settings are required: "
+        + ", ".join(MISSING_SETTINGS)
+        + ". Set them in the environment (docs/operations.md lists them all), "
+        "or set DEBUG=true for development."
+    )
+# Sessions record whose they are, so one person's can be found (and ended) by an index.
+SESSION_ENGINE = "coproduce.core.sessions"
 SESSION_IDLE_SECONDS = int(os.environ.get("SESSION_IDLE_SECONDS", str(30 * 60)))
 SESSION_ABSOLUTE_SECONDS = int(os.environ.get("SESSION_ABSOLUTE_SECONDS", str(8 * 60 * 60)))
 LOGIN_URL_PATH = "/auth/login/"
@@ -199,17 +238,14 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Filled by `coproduce collectstatic` (the install step); WhiteNoise serves it.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
+    # Hashed, compressed names (cached for ever) from the manifest collectstatic writes.
+    # With DEBUG on, pages link the plain names and need no collectstatic.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 EMAIL_BACKEND = os.environ.get(
@@ -223,6 +259,8 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# The worker gives up on a silent server after this long and tries again later.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Coproduce <no-reply@localhost>")
 
 # Content-Security-Policy: no inline script; nonces for the two module tags we own.
@@ -252,15 +290,54 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+# Load balancers probe over plain HTTP: an answer, not a redirect to HTTPS.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+CSRF_FAILURE_VIEW = "coproduce.core.errors.csrf_failure"
+# /readyz fails when tasks have waited longer than this (no worker is running).
+READYZ_TASK_BACKLOG_MINUTES = int(os.environ.get("READYZ_TASK_BACKLOG_MINUTES", "15"))
+READYZ_TASK_BACKLOG_MAX = int(os.environ.get("READYZ_TASK_BACKLOG_MAX", "0"))
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (e-mail) is queued in the database and run by `coproduce worker`:
+# no broker, on SQLite and PostgreSQL alike.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# One line per record on standard error: JSON in production (with the request's id),
+# readable text while developing. LOG_FORMAT=json|text overrides.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "coproduce.core.observability.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "coproduce.core.observability.JsonLogFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # Django's own console handler would print its records a second time, unformatted.
+        "django": {"level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+        "coproduce": {"level": os.environ.get("COPRODUCE_LOG_LEVEL", "INFO")},
+    },
 }
+
+# Error reporting, only when a DSN is given; personal data is scrubbed before sending.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from coproduce.core.observability import init_sentry
+
+    init_sentry(
+        SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE") or None,
+        traces=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
 
 # API lists come a page at a time: 100 by default, at most 500 (`?limit=…&offset=…`).
 NINJA_PAGINATION_PER_PAGE = 100

@@ -5,14 +5,21 @@ from django.contrib import admin
 from django.urls import include, path
 
 from coproduce.api import api
+from coproduce.core import health
 from coproduce.core import views as core_views
 
+# Error pages in the site's layout (ErrorPagesMiddleware serves them with DEBUG on too).
+handler400 = "coproduce.core.errors.bad_request"
+handler403 = "coproduce.core.errors.permission_denied"
+handler404 = "coproduce.core.errors.page_not_found"
+handler500 = "coproduce.core.errors.server_error"
+
 urlpatterns = [
-    path("", core_views.home, name="home"),
-    path("healthz", core_views.healthz, name="healthz"),
+    path("", include("coproduce.home.urls")),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("accessibility/", core_views.accessibility, name="accessibility"),
     path("privacy/", core_views.privacy, name="privacy"),
-    path("switch-organisation/", core_views.switch_organisation, name="switch_organisation"),
     path("", include("coproduce.accounts.urls")),
     path("auth/", include("allauth.urls")),
     path("organisation/", include("coproduce.organisations.urls")),

@@ -3,6 +3,7 @@ organisation's totals right, and a retention policy applied by a scheduled job."
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import io
 import json
@@ -17,7 +18,7 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.consent import rights
-from coproduce.core import personal_data
+from coproduce.core import hooks, personal_data
 from coproduce.credits import services as credits
 from coproduce.credits.models import Account
 from coproduce.media import services as media
@@ -41,10 +42,23 @@ def test_the_completeness_check_fails_when_a_model_is_forgotten(
 ) -> None:
     from coproduce.projects import personal_data as projects_data
 
-    monkeypatch.setattr(
-        projects_data, "MODELS", [m for m in projects_data.MODELS if m != "projects.attendance"]
+    forgetful = dataclasses.replace(
+        projects_data.PROVIDER,
+        models=[m for m in projects_data.MODELS if m != "projects.attendance"],
     )
+    registered = [
+        forgetful if p is projects_data.PROVIDER else p for p in personal_data.providers()
+    ]
+    assert forgetful in registered
+    monkeypatch.setattr(personal_data, "providers", lambda: registered)
     assert personal_data.unlisted_models() == ["projects.attendance"]
+
+
+def test_every_app_holding_personal_data_registers_its_provider_once() -> None:
+    apps = [provider.app for provider in hooks.personal_data]
+    assert len(apps) == len(set(apps))
+    assert {"accounts", "organisations", "audit", "projects", "media"} <= set(apps)
+    assert [p.app for p in personal_data.providers()] == apps
 
 
 def _fran_with_a_history(practitioner: Membership, fran: Membership) -> dict[str, Any]:

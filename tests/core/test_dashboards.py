@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime
+import inspect
 from typing import Any
 
 import pytest
 import time_machine
+from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import NoReverseMatch, reverse
 
 from coproduce.commissioning import services as commissioning
+from coproduce.core import hooks
 from coproduce.core.dashboard import link_each
 from coproduce.core.prepared import run_together
 from coproduce.media import services as media
@@ -159,3 +162,12 @@ def test_the_panels_ask_the_database_together_and_still_show_what_needs_doing(
     assert batches == [6]
     assert "1 idea is waiting too long for feedback" in home
     assert "1 photo, film or quote cannot be published without consent" in home
+
+
+def test_every_panel_is_registered_once_and_written_the_same_way() -> None:
+    panels = list(hooks.home_panels)
+    assert len(panels) == len(set(panels)) >= 9
+    # Each is a generator function, even one that asks no prepared query.
+    assert [p.__qualname__ for p in panels if not inspect.isgeneratorfunction(p)] == []
+    apps.get_app_config("projects").ready()  # a second ready() registers nothing twice
+    assert list(hooks.home_panels) == panels

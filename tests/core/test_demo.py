@@ -8,8 +8,8 @@ from typing import Any
 
 from coproduce.assessments.models import Round
 from coproduce.commissioning.models import Round as CommissioningRound
-from coproduce.core.demo import load_demo
 from coproduce.core.tenancy import all_organisations
+from coproduce.home.demo import load_demo
 from coproduce.projects.checklists import STAGE_ORDER
 from coproduce.projects.models import Project
 from tests.conftest import client_for

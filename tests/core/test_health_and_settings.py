@@ -58,7 +58,9 @@ def test_it_passes_djangos_deploy_check_with_production_settings(tmp_path: objec
         DEBUG="false",
         SECRET_KEY="x" * 30 + "production-only-secret-for-the-check-9f3k",
         ALLOWED_HOSTS="coproduce.example",
+        FIELD_ENCRYPTION_KEYS="field-key-for-the-deploy-check-only-4d8s",
         COPRODUCE_VAR_DIR=str(tmp_path),
+        DJANGO_SETTINGS_MODULE="coproduce.settings",
     )
     result = subprocess.run(
         [sys.executable, "-m", "coproduce.cli", "check", "--deploy", "--fail-level", "WARNING"],

@@ -6,3 +6,9 @@ class AccountsConfig(AppConfig):
     name = "coproduce.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from coproduce.accounts import personal_data
+        from coproduce.core import hooks
+
+        hooks.personal_data.register(personal_data.PROVIDER)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from django.contrib.sessions.models import Session
 
 from coproduce.accounts.models import ApiToken, SignInCode, User
-from coproduce.organisations.models import Membership
+from coproduce.core.hooks import PersonalData
+from coproduce.core.sessions import sessions_end_for
+from coproduce.organisations.selectors import member_elsewhere
+
+if TYPE_CHECKING:
+    from coproduce.organisations.models import Membership
 
 MODELS = ["accounts.user", "accounts.signincode", "accounts.apitoken"]
 
@@ -51,8 +55,7 @@ def erase(membership: Membership, *, acting_user: User | None) -> None:
     user = membership.user
     SignInCode.objects.filter(user=user, organisation=membership.organisation).delete()
     ApiToken.objects.filter(user=user, organisation=membership.organisation).delete()
-    others = Membership.objects.filter(user=user, erased_at__isnull=True).exclude(pk=membership.pk)
-    if others.exists():
+    if member_elsewhere(membership):
         return
     user.username = f"erased-{user.pk}"
     user.first_name, user.last_name, user.preferred_name, user.email = "Former", "member", "", ""
@@ -64,6 +67,13 @@ def erase(membership: Membership, *, acting_user: User | None) -> None:
     user.save()
     Authenticator.objects.filter(user=user).delete()
     EmailAddress.objects.filter(user=user).delete()
-    for session in Session.objects.all().iterator():
-        if session.get_decoded().get("_auth_user_id") == str(user.pk):
-            session.delete()
+    sessions_end_for(user_id=user.pk)
+
+
+PROVIDER = PersonalData(
+    app="accounts",
+    models=MODELS,
+    export=export,
+    erase=erase,
+    actor_fields={"accounts.signincode": {"created_by"}},
+)

@@ -3,14 +3,12 @@ and TOTP secrets encrypted at rest."""
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import time
 from collections.abc import Callable
 
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.utils import is_mfa_enabled
-from cryptography.fernet import Fernet
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.messages import info
@@ -18,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from coproduce.accounts import keys
 from coproduce.organisations.roles import Role
 
 # Roles that must use two-step sign-in: they can see and change everyone's records.
@@ -31,19 +30,14 @@ def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def _fernet() -> Fernet:
-    secret = getattr(settings, "MFA_ENCRYPTION_KEY", "") or settings.SECRET_KEY
-    return Fernet(base64.urlsafe_b64encode(hashlib.sha256(secret.encode()).digest()))
-
-
 class MFAAdapter(DefaultMFAAdapter):
-    """TOTP secrets and recovery seeds are stored encrypted (Fernet, key from settings)."""
+    """TOTP secrets and recovery seeds are stored encrypted (FIELD_ENCRYPTION_KEYS)."""
 
     def encrypt(self, text: str) -> str:
-        return _fernet().encrypt(text.encode()).decode()
+        return keys.encrypt(text)
 
     def decrypt(self, encrypted_text: str) -> str:
-        return _fernet().decrypt(encrypted_text.encode()).decode()
+        return keys.decrypt(encrypted_text)
 
 
 def needs_two_factor(request: HttpRequest) -> bool:

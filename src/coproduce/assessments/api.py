@@ -7,9 +7,9 @@ import datetime
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from coproduce.core.api_auth import auth_membership
 from coproduce.assessments import frameworks, selectors, services
 from coproduce.assessments.models import Assessment, Perspective, Round
+from coproduce.core.api_auth import auth_membership
 
 router = Router(tags=["Self-assessment"])
 

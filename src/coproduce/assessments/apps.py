@@ -12,11 +12,13 @@ class AssessmentsConfig(AppConfig):
         (_("Self-assessment"), "assessments:index", "staff", 20),
         (_("How are we doing?"), "assessments:index", "young_person", 20),
     ]
-    dashboard = ["coproduce.assessments.dashboard.panel"]
-    demo = "coproduce.assessments.demo.load"
-    # Records an example may cite as evidence (see citations.py); other apps add their own.
-    citable = [
-        "coproduce.assessments.citations.conversations",
-        "coproduce.assessments.citations.project_sessions",
-        "coproduce.assessments.citations.you_said_we_did",
-    ]
+
+    def ready(self) -> None:
+        from coproduce.assessments import citations, dashboard, demo, personal_data
+        from coproduce.core import hooks
+
+        hooks.home_panels.register(dashboard.panel)
+        hooks.demo_loaders.register(demo.load)
+        hooks.personal_data.register(personal_data.PROVIDER)
+        # Records an example may cite as evidence; apps above add theirs (projects.citations).
+        citations.citable.register(citations.conversations)

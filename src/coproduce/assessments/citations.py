@@ -1,31 +1,36 @@
 """Evidence citations: an assessment's examples can cite records other apps hold.
 
-A small generic mechanism. Any app may list providers in its AppConfig:
+A provider is `provider(organisation) -> list[Citable]`: the records (conversations,
+sessions, ideas fed back...) a practitioner could point to as evidence. Each app registers
+its own providers on `citable` from its `AppConfig.ready()`, for example projects:
 
-    citable = ["coproduce.projects.citations.recent"]
+    from coproduce.assessments import citations as assessment_citations
+    from coproduce.projects import citations
+    assessment_citations.citable.register(citations.project_sessions)
 
-each `provider(organisation) -> list[Citable]`, returning the records (sessions, ideas,
-credits, recognition...) a practitioner could point to as evidence. Providers for apps that
-do not declare their own live here (projects' sessions and "You said – we did"). A citation stores the
-record's content type and id plus its label and date when cited, so the result page reads
-well even if the record later changes. This app offers its own conversation records.
+so an app above assessments offers its records without assessments importing it. This
+app offers its own conversation records. A citation stores the record's content type and
+id plus its label, date and link when cited, so the result page reads well even if the
+record later changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
-from coproduce.accounts.models import User
 from coproduce.assessments.models import Assessment, Citation, Conversation, Indicator
 from coproduce.audit.services import audit_record
-from coproduce.organisations.models import Organisation
+from coproduce.core.hooks import Registry
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+    from coproduce.organisations.models import Organisation
 
 MAX_CHOICES = 30
 
@@ -44,9 +49,18 @@ class Citable:
         return f"{ct.pk}:{self.record.pk}"
 
 
-def conversations(organisation: Organisation) -> list[Citable]:
-    from django.utils.translation import gettext as _
+# Providers of records an example may cite, registered by each app in AppConfig.ready().
+citable: Registry[Callable[[Organisation], list[Citable]]] = Registry("citable")
 
+
+def short(text: str, limit: int = 90) -> str:
+    """One line of at most `limit` characters, for a citation's label."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def conversations(organisation: Organisation) -> list[Citable]:
+    """Conversations with young people about a gap in a round (this app's own records)."""
     rows = Conversation.objects.filter(organisation=organisation).select_related(
         "indicator", "round"
     )[:MAX_CHOICES]
@@ -61,78 +75,11 @@ def conversations(organisation: Organisation) -> list[Citable]:
     ]
 
 
-def _short(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def project_sessions(organisation: Organisation) -> list[Citable]:
-    """Sessions recorded in the projects app (when it is installed)."""
-    if not apps.is_installed("coproduce.projects"):
-        return []
-    from django.urls import reverse
-    from django.utils.translation import gettext as _
-
-    from coproduce.projects.models import Session
-
-    rows = (
-        Session.objects.filter(organisation=organisation)
-        .select_related("project")
-        .order_by("-date", "-pk")[:MAX_CHOICES]
-    )
-    return [
-        Citable(
-            record=s,
-            label=_short(f"{s.project.name}: {s.activity}"),
-            dated=s.date,
-            kind=_("Session"),
-            url=reverse("projects:detail", kwargs={"project_id": s.project_id}),
-        )
-        for s in rows
-    ]
-
-
-def you_said_we_did(organisation: Organisation) -> list[Citable]:
-    """Ideas from young people that were answered and fed back (projects app)."""
-    if not apps.is_installed("coproduce.projects"):
-        return []
-    from django.urls import reverse
-    from django.utils.translation import gettext as _
-
-    from coproduce.projects.models import Idea
-
-    rows = (
-        Idea.objects.filter(organisation=organisation, response__feedback_given_on__isnull=False)
-        .select_related("response", "project")
-        .order_by("-response__feedback_given_on", "-pk")[:MAX_CHOICES]
-    )
-    found = []
-    for idea in rows:
-        assert idea.response is not None
-        found.append(
-            Citable(
-                record=idea,
-                label=_short(
-                    _("%(project)s: “%(idea)s” – %(decision)s")
-                    % {
-                        "project": idea.project.name,
-                        "idea": _short(idea.text, 50),
-                        "decision": idea.response.get_status_display(),
-                    }
-                ),
-                dated=idea.response.feedback_given_on,
-                kind=_("You said – we did"),
-                url=reverse("projects:board", kwargs={"project_id": idea.project_id}),
-            )
-        )
-    return found
-
-
 def citable_for(organisation: Organisation) -> list[Citable]:
+    """The most recent records any app offers, newest first."""
     found: list[Citable] = []
-    for config in apps.get_app_configs():
-        for path in getattr(config, "citable", ()):
-            found.extend(import_string(path)(organisation))
+    for provider in citable:
+        found.extend(provider(organisation))
     found.sort(key=lambda c: (c.dated is None, c.dated), reverse=False)
     return found[-MAX_CHOICES:][::-1]
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from coproduce.assessments import selectors, services
 from coproduce.assessments.models import Perspective, Round
-from coproduce.core.dashboard import Asking
+from coproduce.core.dashboard import Asking, Panel
 from coproduce.core.prepared import Prepared
 
 
@@ -42,7 +42,7 @@ def panel(request: HttpRequest) -> Asking:
         waiting = [r for r in open_rounds if r.pk not in done]
         if not waiting:
             return None
-        return {"template": "assessments/_panel_young.html", "order": 20, "rounds": waiting}
+        return Panel("assessments/_panel_young.html", 20, {"rounds": waiting})
     if not membership.is_staff_member:
         return None
     # Only managers without an open round are told the next one is due.
@@ -54,7 +54,7 @@ def panel(request: HttpRequest) -> Asking:
     asks_for_next = asks_for_next and not open_rounds
     if not waiting and not asks_for_next:
         return None  # the common case: nothing to say, and no settings to read
-    settings = services.settings_for(organisation)
+    settings = selectors.settings_for(organisation=organisation)
     soon = today + datetime.timedelta(days=settings.reminder_days)
     due = [
         {"round": r, "overdue": r.due_on < today, "soon": today <= r.due_on <= soon}
@@ -64,10 +64,12 @@ def panel(request: HttpRequest) -> Asking:
     round_overdue = next_due is not None and next_due <= soon
     if not due and not round_overdue:
         return None
-    return {
-        "template": "assessments/_panel.html",
-        "order": 20,
-        "due": due,
-        "next_due": next_due if round_overdue else None,
-        "next_overdue": bool(next_due and next_due < today),
-    }
+    return Panel(
+        "assessments/_panel.html",
+        20,
+        {
+            "due": due,
+            "next_due": next_due if round_overdue else None,
+            "next_overdue": bool(next_due and next_due < today),
+        },
+    )

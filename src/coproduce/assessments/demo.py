@@ -4,6 +4,7 @@ young people, with a disagreement talked through and one still to talk about."""
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -18,10 +19,13 @@ from coproduce.assessments.models import (
     Perspective,
     Round,
 )
+from coproduce.assessments.results import round_result
 from coproduce.core.demo import DEMO_PASSWORD, DemoContext
-from coproduce.organisations.models import Membership
 from coproduce.organisations.roles import Role
 from coproduce.organisations.services import person_add
+
+if TYPE_CHECKING:
+    from coproduce.organisations.models import Membership
 
 EXAMPLES = [
     "At the {season} planning day each young person told us what they enjoy and we built "
@@ -133,7 +137,7 @@ def load(context: DemoContext) -> None:
         )
         _fill(round_, staff, Perspective.STAFF, base, season)
         _fill(round_, young, Perspective.YOUNG_PEOPLE, base, season, young_dip=2)
-        for gap in services_round_gaps(round_):
+        for gap in _round_gaps(round_):
             services.conversation_record(
                 acting_user=None,
                 round_=round_,
@@ -199,7 +203,5 @@ def load(context: DemoContext) -> None:
     )
 
 
-def services_round_gaps(round_: Round) -> list[Indicator]:
-    from coproduce.assessments.results import round_result
-
+def _round_gaps(round_: Round) -> list[Indicator]:
     return [row.indicator for row in round_result(round_).gaps if row.needs_talk]

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +14,11 @@ from coproduce.assessments.models import (
     Perspective,
 )
 from coproduce.core.forms import DateField
-from coproduce.organisations.models import Membership
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from coproduce.organisations.models import Membership
 
 TEXTAREA = {"rows": 3}
 
@@ -152,15 +156,15 @@ class SettingsForm(forms.Form):
 
 
 class SessionForm(forms.Form):
-    young_person: forms.ModelChoiceField[Membership] = forms.ModelChoiceField(
-        label=_("Young person"), queryset=Membership.objects.none(), empty_label=None
-    )
+    """Choose the young person; `young_people` comes from organisations' selector."""
 
-    def __init__(self, *args: Any, young_people: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, young_people: QuerySet[Membership], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field: Any = self.fields["young_person"]
-        field.queryset = young_people
+        field: Any = forms.ModelChoiceField(
+            label=_("Young person"), queryset=young_people, empty_label=None
+        )
         field.label_from_instance = lambda m: m.user.display_name
+        self.fields["young_person"] = field
 
 
 class IndicatorWordingForm(forms.Form):

@@ -14,7 +14,7 @@ missing 'excellent'"); an import with any error changes nothing.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from django.db import transaction
@@ -22,7 +22,6 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coproduce.accounts.models import User
 from coproduce.assessments.builtin import BUILTINS
 from coproduce.assessments.documents import DocumentError, document_errors, parse_document
 from coproduce.assessments.models import (
@@ -35,7 +34,10 @@ from coproduce.assessments.models import (
     Principle,
 )
 from coproduce.audit.services import audit_record
-from coproduce.organisations.models import Organisation
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+    from coproduce.organisations.models import Organisation
 
 
 def _build_version(*, framework: Framework, data: dict[str, Any], number: int) -> FrameworkVersion:

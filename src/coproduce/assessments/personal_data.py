@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coproduce.accounts.models import User
 from coproduce.assessments.models import Assessment, Score
-from coproduce.organisations.models import Membership
+from coproduce.core.hooks import PersonalData
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+    from coproduce.organisations.models import Membership
 
 MODELS = [
     "assessments.assessment",
@@ -57,3 +60,16 @@ def erase(membership: Membership, *, acting_user: User | None) -> None:
     Score.objects.filter(assessment__in=assessments).update(example="")
     Reflection.objects.filter(assessment__in=assessments).update(text="")
     ScoreCorrection.objects.filter(score__assessment__in=assessments).update(previous_example="")
+
+
+PROVIDER = PersonalData(
+    app="assessments",
+    models=MODELS,
+    export=export,
+    erase=erase,
+    actor_fields={
+        "assessments.assessment": {"led_by"},
+        "assessments.scorecorrection": {"corrected_by"},
+        "assessments.conversation": {"recorded_by"},
+    },
+)

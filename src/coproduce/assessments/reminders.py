@@ -5,6 +5,7 @@ Safe to run every day: notify() sends each reminder once per dedupe key."""
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.urls import reverse
@@ -12,21 +13,22 @@ from django.utils.translation import gettext as _
 
 from coproduce.assessments import selectors, services
 from coproduce.notifications.services import notify
-from coproduce.organisations.models import Membership, Organisation
-from coproduce.organisations.roles import STAFF, Role
+from coproduce.organisations.roles import Role
+from coproduce.organisations.selectors import staff_for
+
+if TYPE_CHECKING:
+    from coproduce.organisations.models import Organisation
 
 
 def reminders_send(
     *, organisation: Organisation, today: datetime.date, dry_run: bool = False
 ) -> int:
     """Send the reminders due today; returns how many were (or would be) sent."""
-    window = datetime.timedelta(days=services.settings_for(organisation).reminder_days)
-    url = settings.SITE_URL + reverse("assessments:index")
-    staff = list(
-        Membership.objects.filter(
-            organisation=organisation, is_active=True, role__in=STAFF
-        ).select_related("user")
+    window = datetime.timedelta(
+        days=selectors.settings_for(organisation=organisation).reminder_days
     )
+    url = settings.SITE_URL + reverse("assessments:index")
+    staff = list(staff_for(organisation=organisation))
     sent = 0
     open_rounds = list(selectors.open_rounds_for(organisation=organisation))
     for round_ in open_rounds:

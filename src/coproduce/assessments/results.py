@@ -21,9 +21,8 @@ from coproduce.assessments.models import (
     Status,
     band_for,
 )
-from coproduce.assessments.services import settings_for
-
-SMALL_GROUP = 5  # roll-up groups with fewer people than this are hidden
+from coproduce.assessments.selectors import settings_for
+from coproduce.core.suppression import is_small
 
 
 def median(values: list[int]) -> float | None:
@@ -195,7 +194,7 @@ def round_result(round_: Round) -> RoundResult:
         )
     )
     series = [s for s in series if any(v is not None for v in s.values)]
-    threshold = settings_for(round_.organisation).gap_threshold
+    threshold = settings_for(organisation=round_.organisation).gap_threshold
     talks = {c.indicator_id: c for c in Conversation.objects.filter(round=round_)}
     gaps = []
     for indicator in indicators:
@@ -298,8 +297,8 @@ class RollupRow:
 
 def rollup(round_: Round, level: str = Level.PROJECT) -> list[RollupRow]:
     """Staff scores at one level (project by default) per indicator, for the whole
-    organisation and per project; any group with fewer than five people is hidden so
-    nobody can be singled out."""
+    organisation and per project; a group too small to publish (`core.suppression`) is
+    hidden so nobody can be singled out."""
     indicators = list(round_.version.indicators.all())
     scores = Score.objects.filter(
         assessment__round=round_,
@@ -321,7 +320,7 @@ def rollup(round_: Round, level: str = Level.PROJECT) -> list[RollupRow]:
             pairs = groups[group][indicator.pk]
             people = len({p for p, _v in pairs})
             values = [v for _p, v in pairs]
-            hidden = people < SMALL_GROUP
+            hidden = is_small(people)
             rows.append(
                 RollupRow(
                     indicator=indicator,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
@@ -13,10 +15,19 @@ from coproduce.assessments.models import (
     Indicator,
     Perspective,
     Round,
+    Score,
+    Settings,
     Status,
 )
-from coproduce.core.tenancy import get_for
-from coproduce.organisations.models import Membership, Organisation
+from coproduce.core.tenancy import get_for, settings_or_defaults
+
+if TYPE_CHECKING:
+    from coproduce.organisations.models import Membership, Organisation
+
+
+def settings_for(*, organisation: Organisation) -> Settings:
+    """The organisation's self-assessment settings, or the defaults until someone saves them."""
+    return settings_or_defaults(Settings, organisation=organisation)
 
 
 def frameworks_for(*, organisation: Organisation) -> QuerySet[Framework]:
@@ -142,8 +153,6 @@ def due_among(open_rounds: list[Round], membership: Membership) -> list[Round]:
 
 
 def round_assessments_with_scores(*, round_: Round) -> QuerySet[Assessment]:
-    from coproduce.assessments.models import Score
-
     return round_assessments(round_=round_).prefetch_related(
         Prefetch("scores", queryset=Score.objects.select_related("indicator"))
     )

@@ -6,11 +6,14 @@ leaves it as it is: after the account is anonymised its rows point at nobody ide
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coproduce.accounts.models import User
 from coproduce.audit.models import AuditEvent
-from coproduce.organisations.models import Membership
+from coproduce.core.hooks import PersonalData
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+    from coproduce.organisations.models import Membership
 
 MODELS = ["audit.auditevent"]
 
@@ -40,3 +43,6 @@ def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
 
 def erase(membership: Membership, *, acting_user: User | None) -> None:
     """Nothing to remove: see the module docstring."""
+
+
+PROVIDER = PersonalData(app="audit", models=MODELS, export=export, erase=erase)

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.db.models import QuerySet
 
 from coproduce.audit.models import AuditEvent
-from coproduce.organisations.models import Organisation
+
+if TYPE_CHECKING:
+    from coproduce.organisations.models import Organisation
 
 
 def audit_events_for(*, organisation: Organisation) -> QuerySet[AuditEvent]:

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 
-from coproduce.accounts.models import User
 from coproduce.audit.models import AuditEvent
-from coproduce.organisations.models import Organisation
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+    from coproduce.organisations.models import Organisation
 
 
 def audit_record(

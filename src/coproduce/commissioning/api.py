@@ -9,10 +9,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from coproduce.core.api_auth import auth_membership
 from coproduce.commissioning import selectors as sel
 from coproduce.commissioning import services
 from coproduce.commissioning.models import Round, Score
+from coproduce.core.api_auth import auth_membership
 
 router = Router(tags=["Co-commissioning"])
 

@@ -12,5 +12,11 @@ class CommissioningConfig(AppConfig):
         (_("Commissioning"), "commissioning:index", "staff", 40),
         (_("Panels"), "commissioning:index", "young_person", 30),
     ]
-    dashboard = ["coproduce.commissioning.dashboard.panel"]
-    demo = "coproduce.commissioning.demo.load"
+
+    def ready(self) -> None:
+        from coproduce.commissioning import dashboard, demo, personal_data
+        from coproduce.core import hooks
+
+        hooks.home_panels.register(dashboard.panel)
+        hooks.demo_loaders.register(demo.load)
+        hooks.personal_data.register(personal_data.PROVIDER)

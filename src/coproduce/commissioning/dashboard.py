@@ -6,7 +6,7 @@ from django.db.models import F, QuerySet
 from django.http import HttpRequest
 
 from coproduce.commissioning.models import PanelMember, RoundStatus
-from coproduce.core.dashboard import Asking
+from coproduce.core.dashboard import Asking, Panel
 from coproduce.core.prepared import Prepared
 
 
@@ -34,4 +34,4 @@ def panel(request: HttpRequest) -> Asking:
     seats = yield _waiting_for_scores.bind(
         organisation=membership.organisation_id, member=membership.pk
     )
-    return {"template": "commissioning/_panel.html", "order": 6, "seats": seats} if seats else None
+    return Panel("commissioning/_panel.html", 6, {"seats": seats}) if seats else None

@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from coproduce.commissioning import services
-from coproduce.core.demo import DemoContext
-from coproduce.projects.models import Project
+from coproduce.projects.selectors import projects_for
+
+if TYPE_CHECKING:
+    from coproduce.core.demo import DemoContext
 
 CRITERIA = [
     ("Young people helped shape it", "Were young people involved in designing the project?", 40),
@@ -43,9 +47,7 @@ SCORES = {
 
 def load(context: DemoContext) -> None:
     user = context.staff.user
-    project = Project.objects.get(
-        organisation=context.organisation, name="Mental Health Grants Panel"
-    )
+    project = projects_for(organisation=context.organisation).get(name="Mental Health Grants Panel")
     round_ = services.round_create(
         acting_user=user,
         project=project,

@@ -1,14 +1,18 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.commissioning.models import Bid, Criterion, Lot, MemberKind, Round
-from coproduce.organisations.models import Membership, Organisation
-from coproduce.projects.models import Project
+from coproduce.commissioning.models import Bid, Criterion, Lot, MemberKind, PanelMember, Round
+from coproduce.organisations.selectors import people_for
+from coproduce.projects.selectors import projects_for
+
+if TYPE_CHECKING:
+    from coproduce.organisations.models import Membership, Organisation
+    from coproduce.projects.models import Project
 
 
 class MoneyField(forms.DecimalField):
@@ -34,7 +38,7 @@ class MoneyField(forms.DecimalField):
 class RoundForm(forms.Form):
     project: forms.ModelChoiceField[Project] = forms.ModelChoiceField(
         label=_("Co-production project"),
-        queryset=Project.objects.none(),
+        queryset=None,
         help_text=_("The panel's decision appears on this project's 'You said – we did' board."),
     )
     title = forms.CharField(
@@ -55,7 +59,7 @@ class RoundForm(forms.Form):
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["project"]
-        field.queryset = Project.objects.filter(organisation=organisation).order_by("name")  # type: ignore[attr-defined]
+        field.queryset = projects_for(organisation=organisation).order_by("name")  # type: ignore[attr-defined]
 
 
 class LotForm(forms.Form):
@@ -120,7 +124,7 @@ class BidForm(forms.Form):
 
 class PanelMemberForm(forms.Form):
     membership: forms.ModelChoiceField[Membership] = forms.ModelChoiceField(
-        label=_("Person"), queryset=Membership.objects.none()
+        label=_("Person"), queryset=None
     )
     kind = forms.ChoiceField(
         label=_("Taking part as"), choices=MemberKind.choices, widget=forms.RadioSelect
@@ -135,10 +139,11 @@ class PanelMemberForm(forms.Form):
     def __init__(self, *args: Any, round_: Round, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["membership"]
+        seated = PanelMember.objects.filter(round=round_).values("membership")
         field.queryset = (  # type: ignore[attr-defined]
-            Membership.objects.filter(organisation=round_.organisation, is_active=True)
-            .exclude(panel_seats__round=round_)
-            .select_related("user")
+            people_for(organisation=round_.organisation)
+            .filter(is_active=True)
+            .exclude(pk__in=seated)
         )
         field.label_from_instance = lambda m: f"{m.user.display_name} ({m.get_role_display()})"  # type: ignore[attr-defined]
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coproduce.accounts.models import User
 from coproduce.commissioning.models import Declaration, PanelMember, Score
-from coproduce.organisations.models import Membership
+from coproduce.core.hooks import PersonalData
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+    from coproduce.organisations.models import Membership
 
 MODELS = ["commissioning.panelmember", "commissioning.declaration", "commissioning.score"]
 
@@ -48,3 +51,15 @@ def erase(membership: Membership, *, acting_user: User | None) -> None:
     Declaration.objects.filter(member__membership=membership, has_interest=True).update(
         details="(removed)"
     )
+
+
+PROVIDER = PersonalData(
+    app="commissioning",
+    models=MODELS,
+    export=export,
+    erase=erase,
+    actor_fields={
+        "commissioning.round": {"decided_by"},
+        "commissioning.agreedscore": {"recorded_by"},
+    },
+)

@@ -351,3 +351,12 @@ def visible_scores(round_: Round, membership: Membership) -> QuerySet[Score]:
     if seat is None:
         return qs.none()
     return qs.filter(member=seat)
+
+
+if TYPE_CHECKING:
+    from coproduce.projects.models import Project
+
+
+def young_people_seats(*, project: Project) -> int:
+    """Seats young people hold on the project's commissioning panels."""
+    return PanelMember.objects.filter(round__project=project, kind=MemberKind.YOUNG_PERSON).count()

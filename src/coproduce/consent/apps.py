@@ -8,3 +8,9 @@ class ConsentConfig(AppConfig):
     verbose_name = _("Consent")
     url_prefix = "consent"
     api_prefix: str | None = None
+
+    def ready(self) -> None:
+        from coproduce.consent import personal_data
+        from coproduce.core import hooks
+
+        hooks.personal_data.register(personal_data.PROVIDER)

@@ -27,6 +27,9 @@ class Use(models.TextChoices):
 
 IMAGE_USES = {Use.PHOTO, Use.FILM}
 
+# Under this age on the day, a parent or carer must give consent (UK GDPR, Article 8).
+PARENTAL_CONSENT_UNDER = 16
+
 
 class GivenBy(models.TextChoices):
     YOUNG_PERSON = "young_person", _("The young person")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coproduce.accounts.models import User
 from coproduce.consent.models import Consent
-from coproduce.organisations.models import Membership
+from coproduce.core.hooks import PersonalData
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+    from coproduce.organisations.models import Membership
 
 MODELS = ["consent.consent"]
 
@@ -32,3 +35,12 @@ def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
 def erase(membership: Membership, *, acting_user: User | None) -> None:
     """Consent records are kept as evidence of what was allowed; parents' names are removed."""
     Consent.objects.filter(young_person=membership).update(giver_name="(removed)")
+
+
+PROVIDER = PersonalData(
+    app="consent",
+    models=MODELS,
+    export=export,
+    erase=erase,
+    actor_fields={"consent.consent": {"recorded_by"}},
+)

@@ -1,7 +1,8 @@
 """UK GDPR rights for a young person: a subject-access export, erasure, and retention.
 
-Every app says what it holds in `<app>/personal_data.py` (see core/personal_data.py); these
-functions only gather and apply those answers, so a new app is covered by adding its provider.
+Every app says what it holds in `<app>/personal_data.py`, registered as a provider (see
+core/personal_data.py); these functions only gather and apply the providers' answers, files
+included, so a new app is covered by registering its provider.
 """
 
 from __future__ import annotations
@@ -14,18 +15,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from coproduce.audit.services import audit_record
 from coproduce.core.personal_data import providers
-from coproduce.media.models import MediaItem
-from coproduce.organisations.models import Membership, Organisation
-from coproduce.organisations.roles import Role
+from coproduce.organisations.selectors import young_people_unseen_since
+from coproduce.projects.selectors import last_on_register
 
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
+    from coproduce.organisations.models import Membership, Organisation
 
 
 def gather(membership: Membership) -> dict[str, list[dict[str, Any]]]:
@@ -56,11 +56,10 @@ def subject_access_zip(membership: Membership) -> bytes:
                 {"person": membership, "sections": sections, "generated": generated},
             ),
         )
-        for item in MediaItem.objects.filter(people=membership).exclude(file=""):
-            with item.file.open("rb") as handle:
-                archive.writestr(
-                    f"media/{item.pk}-{item.file.name.rsplit('/', 1)[-1]}", handle.read()
-                )
+        for provider in providers():
+            for name, stored in provider.files(membership):
+                with stored.open("rb") as handle:
+                    archive.writestr(name, handle.read())
     return buffer.getvalue()
 
 
@@ -98,21 +97,16 @@ def due_for_erasure(organisation: Organisation, *, today: datetime.date) -> list
         return []
     cutoff = today.replace(year=today.year - policy.years)
     cutoff_time = datetime.datetime.combine(cutoff, datetime.time(), tzinfo=datetime.UTC)
-    people = (
-        Membership.objects.filter(
-            organisation=organisation,
-            role=Role.YOUNG_PERSON,
-            erased_at__isnull=True,
-            joined_on__lt=cutoff,
-        )
-        .filter(Q(user__last_login__isnull=True) | Q(user__last_login__lt=cutoff_time))
-        .annotate(last_session=Max("attendance__session__date"))
-        .filter(Q(last_session__isnull=True) | Q(last_session__lt=cutoff))
-        .select_related("user")
+    people = young_people_unseen_since(
+        organisation=organisation, joined_before=cutoff, since=cutoff_time
     )
+    last_sessions = last_on_register(organisation=organisation, young_people=people)
     due = []
     for person in people:
-        days = [person.joined_on, person.last_session]
+        last_session = last_sessions.get(person.pk)
+        if last_session is not None and last_session >= cutoff:
+            continue
+        days = [person.joined_on, last_session]
         if person.user.last_login:
             days.append(timezone.localdate(person.user.last_login))
         due.append(Due(person, max(d for d in days if d is not None)))

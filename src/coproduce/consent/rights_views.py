@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -14,8 +16,10 @@ from coproduce.consent.selectors import retention_of
 from coproduce.consent.services import retention_set
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page
-from coproduce.organisations.models import Membership
 from coproduce.organisations.selectors import get_person_for
+
+if TYPE_CHECKING:
+    from coproduce.organisations.models import Membership
 
 
 def _zip(person: Membership) -> HttpResponse:

@@ -3,16 +3,23 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from django.db.models import QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from coproduce.consent.models import IMAGE_USES, Consent, GivenBy, RetentionPolicy
-from coproduce.consent.services import PARENTAL_CONSENT_UNDER
-from coproduce.core.tenancy import get_for
-from coproduce.organisations.models import Membership, Organisation
+from coproduce.consent.models import (
+    IMAGE_USES,
+    PARENTAL_CONSENT_UNDER,
+    Consent,
+    GivenBy,
+    RetentionPolicy,
+)
+from coproduce.core.tenancy import get_for, settings_or_defaults
+
+if TYPE_CHECKING:
+    from coproduce.organisations.models import Membership, Organisation
 
 T = TypeVar("T")
 
@@ -112,3 +119,8 @@ def publishable(
 
 def retention_of(organisation: Organisation) -> RetentionPolicy | None:
     return RetentionPolicy.objects.filter(organisation=organisation).first()
+
+
+def settings_for(*, organisation: Organisation) -> RetentionPolicy:
+    """The organisation's retention policy (unsaved, keep-until-asked, until someone sets one)."""
+    return settings_or_defaults(RetentionPolicy, organisation=organisation)

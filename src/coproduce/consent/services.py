@@ -1,18 +1,28 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coproduce.accounts.models import User
 from coproduce.audit.services import audit_record
-from coproduce.consent.models import IMAGE_USES, Consent, GivenBy, RetentionPolicy
-from coproduce.organisations.models import Membership, Organisation
+from coproduce.consent.models import (
+    IMAGE_USES,
+    PARENTAL_CONSENT_UNDER,
+    Consent,
+    GivenBy,
+    RetentionPolicy,
+)
+from coproduce.consent.selectors import settings_for
 
-PARENTAL_CONSENT_UNDER = 16
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+    from coproduce.organisations.models import Membership, Organisation
+
+__all__ = ["PARENTAL_CONSENT_UNDER", "consent_record", "consent_withdraw", "retention_set"]
 
 
 def consent_record(
@@ -104,9 +114,7 @@ def retention_set(
     *, acting_user: User, organisation: Organisation, years: int | None
 ) -> RetentionPolicy:
     with transaction.atomic():
-        policy = RetentionPolicy.objects.filter(
-            organisation=organisation
-        ).first() or RetentionPolicy(organisation=organisation)
+        policy = settings_for(organisation=organisation)
         policy.years, policy.updated_at = years, timezone.now()
         policy.full_clean()
         policy.save()

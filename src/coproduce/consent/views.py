@@ -15,7 +15,7 @@ from coproduce.consent import services
 from coproduce.consent.forms import ConsentForm
 from coproduce.consent.models import Use
 from coproduce.core.http import MemberRequest, member_required
-from coproduce.core.pages import form_page
+from coproduce.core.pages import form_page, show_errors
 from coproduce.organisations.selectors import get_person_for
 
 
@@ -50,8 +50,7 @@ def add(request: MemberRequest, membership_id: int) -> HttpResponse:
                 acting_user=request.user, young_person=person, **form.cleaned_data
             )
         except ValidationError as error:
-            for field, errs in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errs)
+            show_errors(form, error)
         else:
             messages.success(request, _("Consent recorded."))
             return redirect("consent:register", membership_id=person.pk)

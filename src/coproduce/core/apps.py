@@ -6,7 +6,6 @@ class CoreConfig(AppConfig):
     name = "coproduce.core"
     label = "core"
     verbose_name = _("Core")
-    nav = [(_("Home"), "home", "member", 0)]
 
     def ready(self) -> None:
         from coproduce.core import db  # noqa: F401  (registers SQLite functions)

@@ -1,58 +1,67 @@
 """Home dashboard panels gathered from every app.
 
-An app lists panels in its AppConfig as `dashboard = ["coproduce.x.dashboard.panel"]`;
-each panel is `panel(request) -> dict | None` returning {"template": ..., "order": n, ...}
-or None when it has nothing to show that member.
+An app registers each panel in its `AppConfig.ready()`:
+`hooks.home_panels.register(dashboard.panel)`. Every panel is written the same way, as a
+generator function `panel(request) -> Asking`: it asks its prepared queries with
+`rows = yield query.bind(...)` and returns a `Panel` (its template, its place in the order,
+and what the template reads as `panel`), or None when it has nothing to show that member.
+A panel that needs no prepared query says so with `yield from NO_QUESTIONS`.
 
-A panel that reads through prepared queries is written as a generator instead: it yields
-`query.bind(...)` and is sent that query's rows back, then returns its dict (or None) as
-before. The home page runs every panel to its first such question, asks the database all of
-them together (one round trip on PostgreSQL: `run_together`), hands each panel its answer, and
-repeats while any panel has another question. Each query would otherwise cost a round trip,
-and the home page is the page every member opens first and often.
+The home page runs every panel to its first question, asks the database all of them together
+(one round trip on PostgreSQL: `run_together`), hands each panel its answer, and repeats while
+any panel has another question. Each query would otherwise cost a round trip, and the home
+page is the page every member opens first and often.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Generator
+from collections.abc import Generator
+from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
-from django.apps import apps
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.module_loading import import_string
 
+from coproduce.core import hooks
 from coproduce.core.prepared import Bound, run_together
 
-Shown: TypeAlias = dict[str, Any] | None
-Asking: TypeAlias = Generator[Bound, list[dict[str, Any]], Shown]
+
+@dataclass(frozen=True)
+class Panel:
+    """One panel to show: its template, its place (lower first), and what it reads."""
+
+    template: str
+    order: int
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+Asking: TypeAlias = Generator[Bound, list[dict[str, Any]], Panel | None]
+
+# For a panel that asks no prepared query: `yield from NO_QUESTIONS` keeps it a generator.
+NO_QUESTIONS: tuple[Bound, ...] = ()
 
 
 def dashboard_panels(request: HttpRequest) -> list[dict[str, Any]]:
-    shown: list[Shown] = []
+    """The panels to show, in order, each as its template reads it: `panel.template`,
+    `panel.order` and the panel's own context."""
+    shown: list[Panel | None] = []
     asking: list[tuple[Asking, Bound]] = []
-    for panel in _panels():
-        answer = panel(request)
-        if isinstance(answer, Generator):
-            _step(answer, None, asking, shown)
-        else:
-            shown.append(answer)
+    for panel in hooks.home_panels:
+        _step(panel(request), None, asking, shown)
     while asking:
         rows = run_together([question for _, question in asking])
         waiting, asking = asking, []
         for (asked, _), its_rows in zip(waiting, rows, strict=True):
             _step(asked, its_rows, asking, shown)
-    panels = [panel for panel in shown if panel]
-    panels.sort(key=lambda p: p.get("order", 50))
-    return panels
+    panels = sorted((p for p in shown if p is not None), key=lambda p: p.order)
+    return [{**p.context, "template": p.template, "order": p.order} for p in panels]
 
 
 def _step(
     panel: Asking,
     answer: list[dict[str, Any]] | None,
     asking: list[tuple[Asking, Bound]],
-    shown: list[Shown],
+    shown: list[Panel | None],
 ) -> None:
     """Run a panel to its next question (kept in `asking`) or to its end (kept in `shown`)."""
     try:
@@ -61,15 +70,6 @@ def _step(
         shown.append(finished.value)
     else:
         asking.append((panel, question))
-
-
-@functools.cache
-def _panels() -> list[Callable[[HttpRequest], Shown | Asking]]:
-    return [
-        import_string(path)
-        for config in apps.get_app_configs()
-        for path in getattr(config, "dashboard", ())
-    ]
 
 
 _MARKER = 987654321

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 if TYPE_CHECKING:
+    from django.db.models.fields.files import FieldFile
     from django.http import HttpRequest
 
     from coproduce.core.dashboard import Asking
@@ -46,6 +47,28 @@ class Registry(Generic[T]):
         return len(self._items)
 
 
+class Export(Protocol):
+    """Everything held about that person in this organisation, JSON-ready, by section."""
+
+    def __call__(self, membership: Any, /) -> dict[str, list[dict[str, Any]]]: ...
+
+
+class Erase(Protocol):
+    """Anonymise in place: remove what identifies them, keep totals and statistics right."""
+
+    def __call__(self, membership: Any, /, *, acting_user: Any) -> None: ...
+
+
+class Files(Protocol):
+    """The stored files about that person, each with its name in the subject-access ZIP."""
+
+    def __call__(self, membership: Any, /) -> list[tuple[str, FieldFile]]: ...
+
+
+def no_files(membership: Any, /) -> list[tuple[str, FieldFile]]:
+    return []
+
+
 @dataclass(frozen=True)
 class PersonalData:
     """What one app holds about a person, for UK GDPR rights (export, erasure, retention).
@@ -55,17 +78,21 @@ class PersonalData:
     `erase(membership, acting_user=...)`: anonymise in place, keeping totals right.
     `actor_fields`: per model label, the fields that only say which member of staff did
     something (recorded, changed, decided); they are not data *about* that person.
+    `files(membership)`: stored files about that person (photos, films), as
+    (name in the download, file); most apps hold none.
     """
 
     app: str
     models: list[str]
-    export: Callable[[Any], dict[str, list[dict[str, Any]]]]
-    erase: Callable[..., None]
+    export: Export
+    erase: Erase
     actor_fields: dict[str, set[str]] = field(default_factory=dict)
+    files: Files = no_files
 
 
-# Home page panels: `panel(request)` is a generator that may ask prepared queries
-# (`rows = yield query.bind(...)`) and returns the panel's context, or None to show nothing.
+# Home page panels: `panel(request)` is a generator function that asks its prepared queries
+# (`rows = yield query.bind(...)`) and returns a `Panel`, or None to show nothing (see
+# coproduce/core/dashboard.py).
 home_panels: Registry[Callable[[HttpRequest], Asking]] = Registry("home_panels")
 
 # Personal-data providers, one per app that holds data about a person.

@@ -12,4 +12,10 @@ class CreditsConfig(AppConfig):
         (_("Time credits"), "credits:overview", "staff", 20),
         (_("My credits"), "credits:me", "young_person", 5),
     ]
-    demo = "coproduce.credits.demo.load"
+
+    def ready(self) -> None:
+        from coproduce.core import hooks
+        from coproduce.credits import demo, personal_data
+
+        hooks.demo_loaders.register(demo.load)
+        hooks.personal_data.register(personal_data.PROVIDER)

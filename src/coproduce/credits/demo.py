@@ -3,14 +3,18 @@ a booking, and Fran past her 10-hour milestone."""
 
 from __future__ import annotations
 
-from coproduce.core.demo import DemoContext
+from typing import TYPE_CHECKING
+
 from coproduce.credits import services
-from coproduce.projects.models import Session
+from coproduce.projects.selectors import sessions_in
+
+if TYPE_CHECKING:
+    from coproduce.core.demo import DemoContext
 
 
 def load(context: DemoContext) -> None:
     user = context.staff.user
-    for session in Session.objects.filter(organisation=context.organisation).order_by("date"):
+    for session in sessions_in(organisation=context.organisation):
         services.credits_issue_for_session(acting_user=user, session=session)
     services.credits_award(
         acting_user=user,

@@ -1,24 +1,20 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.organisations.models import Membership, Organisation
-from coproduce.organisations.roles import Role
+from coproduce.organisations.selectors import young_people_for
 
-
-def _young_people(organisation: Organisation) -> Any:
-    return Membership.objects.filter(
-        organisation=organisation, role=Role.YOUNG_PERSON, is_active=True
-    ).select_related("user")
+if TYPE_CHECKING:
+    from coproduce.organisations.models import Membership, Organisation
 
 
 class AwardForm(forms.Form):
     young_person: forms.ModelChoiceField[Membership] = forms.ModelChoiceField(
-        label=_("Young person"), queryset=Membership.objects.none()
+        label=_("Young person"), queryset=None
     )
     hours = forms.DecimalField(
         label=_("Hours given"),
@@ -37,7 +33,7 @@ class AwardForm(forms.Form):
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["young_person"]
-        field.queryset = _young_people(organisation)  # type: ignore[attr-defined]
+        field.queryset = young_people_for(organisation=organisation)  # type: ignore[attr-defined]
         field.label_from_instance = lambda m: m.user.display_name  # type: ignore[attr-defined]
 
 
@@ -77,7 +73,7 @@ class CancelForm(forms.Form):
 
 class AccreditationForm(forms.Form):
     young_person: forms.ModelChoiceField[Membership] = forms.ModelChoiceField(
-        label=_("Young person"), queryset=Membership.objects.none()
+        label=_("Young person"), queryset=None
     )
     scheme = forms.CharField(
         label=_("Scheme"), max_length=120, help_text=_("For example ASDAN or Duke of Edinburgh")
@@ -90,13 +86,13 @@ class AccreditationForm(forms.Form):
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["young_person"]
-        field.queryset = _young_people(organisation)  # type: ignore[attr-defined]
+        field.queryset = young_people_for(organisation=organisation)  # type: ignore[attr-defined]
         field.label_from_instance = lambda m: m.user.display_name  # type: ignore[attr-defined]
 
 
 class GiveForm(forms.Form):
     receiver: forms.ModelChoiceField[Membership] = forms.ModelChoiceField(
-        label=_("Who do you want to give credits to?"), queryset=Membership.objects.none()
+        label=_("Who do you want to give credits to?"), queryset=None
     )
     credits = forms.DecimalField(
         label=_("How many credits?"),
@@ -110,5 +106,7 @@ class GiveForm(forms.Form):
     def __init__(self, *args: Any, giver: Membership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["receiver"]
-        field.queryset = _young_people(giver.organisation).exclude(pk=giver.pk)  # type: ignore[attr-defined]
+        field.queryset = young_people_for(organisation=giver.organisation).exclude(  # type: ignore[attr-defined]
+            pk=giver.pk
+        )
         field.label_from_instance = lambda m: m.user.display_name  # type: ignore[attr-defined]

@@ -10,14 +10,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
-from coproduce.accounts.models import User
-from coproduce.credits.models import EARNING, Account, AccountKind, Entry
-from coproduce.organisations.models import Membership, Organisation
+from coproduce.credits.models import EARNING, Account, AccountKind, Category, Entry
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+    from coproduce.organisations.models import Membership, Organisation
 
 
 class NotEnoughCredits(ValidationError):
@@ -135,8 +139,6 @@ def reverse(*, acting_user: User, entry: Entry, reason: str) -> Entry:
     """Put an entry right by posting its opposite; the original stays as it was."""
     if entry.reverses_id is not None:
         raise ValidationError(_("A correction cannot itself be reversed; post a new entry instead"))
-    from coproduce.credits.models import Category
-
     already = Entry.objects.filter(reverses=entry).first()
     if already is not None:
         return already

@@ -8,6 +8,8 @@ entry; `coproduce ledger-verify` recomputes it from the entries.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -16,8 +18,16 @@ from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.tenancy import TenantModel
 
+MINUTES_PER_HOUR = 60
+
 
 class CreditSettings(TenantModel):
+    """How an organisation counts time given; the ledger itself holds whole minutes.
+
+    Every conversion between minutes, hours and credits is made here, so a page, a service
+    and a report all give the same figure.
+    """
+
     minutes_per_credit = models.PositiveIntegerField(
         _("minutes of time given for one credit"), default=60
     )
@@ -36,6 +46,28 @@ class CreditSettings(TenantModel):
                 name="credit_settings_positive",
             ),
         ]
+
+    @staticmethod
+    def hours(minutes: int) -> int:
+        """Whole hours of time given (milestones and certificates count whole hours)."""
+        return minutes // MINUTES_PER_HOUR
+
+    @staticmethod
+    def minutes_for_hours(hours: Decimal | int) -> int:
+        """Minutes for a number of hours typed by staff (e.g. 1.25 hours is 75 minutes)."""
+        return int(hours * MINUTES_PER_HOUR)
+
+    def credits(self, minutes: int) -> Decimal:
+        """Minutes shown as credits, at this organisation's rate."""
+        return Decimal(minutes) / self.minutes_per_credit
+
+    def minutes_for_credits(self, credits: Decimal | int) -> int:
+        """Minutes for a number of credits typed (a reward's price, a gift)."""
+        return int(credits * self.minutes_per_credit)
+
+    def rounded(self, minutes: int) -> int:
+        """Time given, rounded down to this organisation's step (e.g. the quarter hour)."""
+        return (minutes // self.rounding_minutes) * self.rounding_minutes
 
 
 class AccountKind(models.TextChoices):

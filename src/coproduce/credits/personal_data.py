@@ -6,12 +6,15 @@ membership), which the organisations provider handles; totals stay exactly right
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coproduce.accounts.models import User
+from coproduce.core.hooks import PersonalData
 from coproduce.credits.models import Account, CheckIn, Recognition, Redemption
 from coproduce.credits.selectors import entries_of
-from coproduce.organisations.models import Membership
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+    from coproduce.organisations.models import Membership
 
 MODELS = ["credits.account", "credits.redemption", "credits.recognition", "credits.checkin"]
 
@@ -64,3 +67,12 @@ def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
 
 def erase(membership: Membership, *, acting_user: User | None) -> None:
     """Nothing to change: entries hold no names; the membership's anonymisation covers it."""
+
+
+PROVIDER = PersonalData(
+    app="credits",
+    models=MODELS,
+    export=export,
+    erase=erase,
+    actor_fields={"credits.entry": {"acting_user"}, "credits.recognition": {"awarded_by"}},
+)

@@ -1,25 +1,36 @@
+"""Reads for time credits: balances, statements, rewards and the organisation's settings."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.paginator import Page, Paginator
 from django.db.models import F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
-from coproduce.core.tenancy import get_for
+from coproduce.core.tenancy import get_for, settings_or_defaults
 from coproduce.credits.models import (
     EARNING,
     Account,
     AccountKind,
     Category,
     CheckIn,
+    CreditSettings,
     Entry,
     Recognition,
     Redemption,
     Reward,
 )
-from coproduce.organisations.models import Membership, Organisation
-from coproduce.projects.models import Session
+
+if TYPE_CHECKING:
+    from coproduce.organisations.models import Membership, Organisation
+    from coproduce.projects.models import Session
+
+
+def settings_for(*, organisation: Organisation) -> CreditSettings:
+    """The organisation's credit settings (unsaved defaults until someone changes them)."""
+    return settings_or_defaults(CreditSettings, organisation=organisation)
 
 
 def balance_of(membership: Membership) -> tuple[int, int]:
@@ -193,3 +204,40 @@ def check_ins_at(*, session: Session) -> QuerySet[CheckIn]:
 
 def check_in_of(*, session: Session, membership: Membership) -> CheckIn | None:
     return CheckIn.objects.filter(session=session, young_person=membership).first()
+
+
+if TYPE_CHECKING:
+    import datetime
+
+    from coproduce.projects.models import Project
+
+
+def minutes_earned_for_project(
+    *, project: Project, start: datetime.date, end: datetime.date
+) -> int:
+    """Net minutes young people earned at the project's sessions in the period, worked out as
+    balances are: what their accounts received less what was taken back. A correction is
+    posted without a session, so it is found through the entry it reverses."""
+    entries = Entry.objects.filter(organisation_id=project.organisation_id)
+    held = Q(session__project=project, session__date__range=(start, end))
+    put_right = Q(reverses__session__project=project, reverses__session__date__range=(start, end))
+
+    def total(rows: QuerySet[Entry]) -> int:
+        return int(rows.aggregate(t=Coalesce(Sum("minutes"), 0))["t"])
+
+    # Two look-ups rather than an OR across the joins to sessions.
+    received = total(entries.filter(held, credit__kind=AccountKind.YOUNG_PERSON))
+    taken_back = total(entries.filter(held, debit__kind=AccountKind.YOUNG_PERSON))
+    reversed_ = total(entries.filter(put_right, debit__kind=AccountKind.YOUNG_PERSON))
+    return received - taken_back - reversed_
+
+
+def recognitions_awarded(
+    *, young_person_ids: list[int], start: datetime.date, end: datetime.date
+) -> list[Recognition]:
+    """Certificates and accreditation these young people were awarded in the period."""
+    return list(
+        Recognition.objects.filter(
+            young_person_id__in=young_person_ids, awarded_at__date__range=(start, end)
+        ).select_related("young_person__user")
+    )

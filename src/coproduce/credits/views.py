@@ -1,9 +1,10 @@
+"""Pages for time credits: a young person's own credits, staff awarding and rewards."""
+
 from __future__ import annotations
 
 import csv
 import io
 import uuid
-from decimal import Decimal
 
 import qrcode
 import qrcode.image.svg
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.core.http import MemberRequest, member_required
-from coproduce.core.pages import form_page
+from coproduce.core.pages import form_page, show_errors
 from coproduce.credits import selectors as sel
 from coproduce.credits import services
 from coproduce.credits.forms import (
@@ -29,34 +30,30 @@ from coproduce.credits.forms import (
     ImportForm,
     RewardForm,
 )
-from coproduce.credits.models import Category, CheckIn
+from coproduce.credits.models import Category, CheckIn, CreditSettings
 from coproduce.projects.selectors import attended_at, get_session_for
-
-
-def _minutes(hours: Decimal) -> int:
-    return int(hours * 60)
 
 
 @member_required("young_person")
 def me(request: MemberRequest) -> HttpResponse:
     balance, lifetime = sel.balance_of(request.membership)
-    per_credit = services.credit_settings_for(request.organisation).minutes_per_credit
+    settings_ = sel.settings_for(organisation=request.organisation)
     statement = sel.statement_page(request.membership, request.GET.get("page"))
     return render(
         request,
         "credits/me.html",
         {
             "title": _("My credits"),
-            "credits": Decimal(balance) / per_credit,
-            "hours": lifetime // 60,
+            "credits": settings_.credits(balance),
+            "hours": settings_.hours(lifetime),
             "page": statement,
-            "rows": [(e, Decimal(m) / per_credit) for e, m in statement],
+            "rows": [(e, settings_.credits(m)) for e, m in statement],
             "rewards": sel.rewards_for(organisation=request.organisation, on_offer_only=True),
             "bookings": sel.redemptions_of(request.membership),
-            "per_credit": per_credit,
+            "per_credit": settings_.minutes_per_credit,
             "recognitions": sel.recognitions_of(request.membership),
             "key": uuid.uuid4().hex,
-            "can_give": services.credit_settings_for(request.organisation).allow_giving,
+            "can_give": settings_.allow_giving,
         },
     )
 
@@ -85,7 +82,7 @@ def redeem(request: MemberRequest, reward_id: int) -> HttpResponse:
 
 @member_required("staff")
 def overview(request: MemberRequest) -> HttpResponse:
-    per_credit = services.credit_settings_for(request.organisation).minutes_per_credit
+    per_credit = sel.settings_for(organisation=request.organisation).minutes_per_credit
     summary = sel.summary_for(organisation=request.organisation)
     accounts = Paginator(sel.young_people_balances(organisation=request.organisation), 50).get_page(
         request.GET.get("page")
@@ -134,14 +131,14 @@ def award(request: MemberRequest) -> HttpResponse:
             services.credits_award(
                 acting_user=request.user,
                 membership=data["young_person"],
-                minutes=_minutes(data["hours"]),
+                minutes=CreditSettings.minutes_for_hours(data["hours"]),
                 reason=data["reason"],
                 partner_name=data["partner_name"],
                 category=Category.PARTNER if data["partner_name"] else Category.AWARD,
                 idempotency_key="award:" + (data["key"] or uuid.uuid4().hex),
             )
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            show_errors(form, error)
         else:
             messages.success(request, _("Credits awarded."))
             return redirect("credits:overview")
@@ -174,7 +171,9 @@ def session_issue(request: MemberRequest, session_id: int) -> HttpResponse:
         {
             "title": _("Check-in and credits"),
             "session": session,
-            "minutes": services.rounded(session.duration_minutes, session.organisation),
+            "minutes": sel.settings_for(organisation=request.organisation).rounded(
+                session.duration_minutes
+            ),
             "present": attended_at(session=session),
             "check_ins": sel.check_ins_at(session=session),
             "qr_svg": buffer.getvalue().decode().split("?>", 1)[-1],
@@ -210,14 +209,14 @@ def reward_add(request: MemberRequest) -> HttpResponse:
     form = RewardForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        per_credit = services.credit_settings_for(request.organisation).minutes_per_credit
+        settings_ = sel.settings_for(organisation=request.organisation)
         services.reward_create(
             acting_user=request.user,
             organisation=request.organisation,
             name=data["name"],
             description=data["description"],
             places=data["places"],
-            price_minutes=int(data["credits"] * per_credit),
+            price_minutes=settings_.minutes_for_credits(data["credits"]),
         )
         messages.success(request, _("Reward added."))
         return redirect("credits:overview")
@@ -288,8 +287,7 @@ def accreditation_add(request: MemberRequest) -> HttpResponse:
                 hours=form.cleaned_data["hours"],
             )
         except ValidationError as error:
-            for field, errs in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errs)
+            show_errors(form, error)
         else:
             messages.success(request, _("Accreditation recorded."))
             return redirect("credits:overview")
@@ -329,7 +327,7 @@ def certificate(request: MemberRequest, recognition_id: int) -> HttpResponse:
 @member_required("young_person")
 def give(request: MemberRequest) -> HttpResponse:
     """Reciprocity (indicator 6 of the nef framework): young people give credits to each other."""
-    settings_ = services.credit_settings_for(request.organisation)
+    settings_ = sel.settings_for(organisation=request.organisation)
     if not settings_.allow_giving:
         raise PermissionDenied
     form = GiveForm(
@@ -342,12 +340,12 @@ def give(request: MemberRequest) -> HttpResponse:
                 acting_user=request.user,
                 giver=request.membership,
                 receiver=data["receiver"],
-                minutes=int(data["credits"] * settings_.minutes_per_credit),
+                minutes=settings_.minutes_for_credits(data["credits"]),
                 reason=data["reason"],
                 idempotency_key="give:" + (data["key"] or uuid.uuid4().hex),
             )
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            show_errors(form, error)
         else:
             messages.success(request, _("Credits given. Thank you!"))
             return redirect("credits:me")

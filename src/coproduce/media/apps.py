@@ -8,5 +8,13 @@ class MediaConfig(AppConfig):
     verbose_name = _("Photos, films and quotes")
     url_prefix = "media"
     nav = [(_("Photos and quotes"), "media:list", "staff", 45)]
-    dashboard = ["coproduce.media.dashboard.panel"]
-    demo = "coproduce.media.demo.load"
+
+    def ready(self) -> None:
+        from coproduce.core import hooks
+        from coproduce.media import board, dashboard, demo, personal_data
+        from coproduce.projects import sections
+
+        hooks.home_panels.register(dashboard.panel)
+        hooks.demo_loaders.register(demo.load)
+        hooks.personal_data.register(personal_data.PROVIDER)
+        sections.board_sections.register(board.board_section)

@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
-from coproduce.core.dashboard import Asking
+from coproduce.core.dashboard import Asking, Panel
 from coproduce.core.prepared import Prepared
 from coproduce.media.models import MediaItem
 from coproduce.media.selectors import media_for, publishable_media
@@ -38,4 +38,4 @@ def panel(request: HttpRequest) -> Asking:
     status = publishable_media(list(items[:CHECKED]), timezone.localdate())
     if not status.left_out:
         return None
-    return {"template": "media/_panel.html", "order": 15, "count": len(status.left_out)}
+    return Panel("media/_panel.html", 15, {"count": len(status.left_out)})

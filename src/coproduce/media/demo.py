@@ -14,7 +14,7 @@ from PIL import Image
 from coproduce.consent import services as consent
 from coproduce.core.demo import DemoContext
 from coproduce.media import services
-from coproduce.projects.models import Project
+from coproduce.projects.selectors import project_named
 
 
 def _photo() -> SimpleUploadedFile:
@@ -25,7 +25,7 @@ def _photo() -> SimpleUploadedFile:
 
 def load(context: DemoContext) -> None:
     staff, people = context.staff, context.people
-    club = Project.objects.get(organisation=context.organisation, name="Youth Club Redesign")
+    club = project_named(organisation=context.organisation, name="Youth Club Redesign")
     consent.consent_record(
         acting_user=staff.user,
         young_person=people["young"],

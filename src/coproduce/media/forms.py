@@ -1,14 +1,17 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.media.models import Kind
-from coproduce.organisations.models import Membership, Organisation
-from coproduce.organisations.roles import Role
-from coproduce.projects.models import Project
+from coproduce.organisations.selectors import young_people_for
+from coproduce.projects.selectors import project_choices_for
+
+if TYPE_CHECKING:
+    from coproduce.organisations.models import Membership, Organisation
+    from coproduce.projects.models import Project
 
 
 class MediaForm(forms.Form):
@@ -16,7 +19,8 @@ class MediaForm(forms.Form):
         label=_("What are you adding?"), choices=Kind.choices, widget=forms.RadioSelect
     )
     project: forms.ModelChoiceField[Project] = forms.ModelChoiceField(
-        label=_("Project"), queryset=Project.objects.none()
+        label=_("Project"),
+        queryset=None,  # the organisation's projects, set in __init__
     )
     caption = forms.CharField(label=_("Caption"), max_length=300)
     file = forms.FileField(
@@ -34,17 +38,14 @@ class MediaForm(forms.Form):
         help_text=_(
             "Everyone whose face, voice or words could identify them. It is only published when each of them has consent for this use."
         ),
-        queryset=Membership.objects.none(),
+        queryset=None,  # the organisation's young people, set in __init__
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        projects = Project.objects.filter(organisation=organisation).order_by("name")
-        self.fields["project"].queryset = projects  # type: ignore[attr-defined]
+        self.fields["project"].queryset = project_choices_for(organisation=organisation)  # type: ignore[attr-defined]
         people = self.fields["people"]
-        people.queryset = Membership.objects.filter(  # type: ignore[attr-defined]
-            organisation=organisation, role=Role.YOUNG_PERSON, is_active=True
-        ).select_related("user")
+        people.queryset = young_people_for(organisation=organisation)  # type: ignore[attr-defined]
         people.label_from_instance = lambda m: m.user.display_name  # type: ignore[attr-defined]

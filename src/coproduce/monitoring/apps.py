@@ -11,5 +11,11 @@ class MonitoringConfig(AppConfig):
         (_("Monitoring"), "monitoring:index", "staff", 50),
         (_("Shared with you"), "monitoring:shared", "observe", 10),
     ]
-    dashboard = ["coproduce.monitoring.dashboard.panel"]
-    demo = "coproduce.monitoring.demo.load"
+
+    def ready(self) -> None:
+        from coproduce.core import hooks
+        from coproduce.monitoring import dashboard, demo, personal_data
+
+        hooks.home_panels.register(dashboard.panel)
+        hooks.demo_loaders.register(demo.load)
+        hooks.personal_data.register(personal_data.PROVIDER)

@@ -9,17 +9,17 @@ from typing import TYPE_CHECKING
 
 from django.http import Http404
 
-from coproduce.core.suppression import hide, hide_group, is_small
+from coproduce.core.suppression import SMALL_NUMBER, hide, hide_group, is_small
 from coproduce.core.tenancy import organisation_scope
 from coproduce.monitoring.report import QUESTIONS, Figure, Report, project_report
 from coproduce.monitoring.selectors import InclusionView, inclusion_of, projects_to_report
-from coproduce.organisations.models import Organisation
 from coproduce.organisations.roles import Role
 from coproduce.organisations.selectors import memberships_of
-from coproduce.projects.models import Project
 
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
+    from coproduce.organisations.models import Organisation
+    from coproduce.projects.models import Project
 
 # Figures that count young people (or are worked out from so few that they would tell on them).
 PEOPLE_FIGURES = {
@@ -75,7 +75,7 @@ class SharedReport:
     age_bands: list[tuple[str, str]]
 
 
-FEWER_THAN_5 = "fewer than 5"
+FEWER_THAN_5 = f"fewer than {SMALL_NUMBER}"
 
 
 def _shown(value: int | None) -> str:

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page
-from coproduce.monitoring import commissioner, services
+from coproduce.monitoring import commissioner
 from coproduce.monitoring.forms import SharingForm, period_from
+from coproduce.organisations.services import organisation_sharing_set
 
 
 @member_required("manage_organisation")
@@ -21,7 +22,7 @@ def sharing(request: MemberRequest) -> HttpResponse:
         initial={"share": "yes" if organisation.share_with_commissioners else "no"},
     )
     if request.method == "POST" and form.is_valid():
-        services.sharing_set(
+        organisation_sharing_set(
             acting_user=request.user, organisation=organisation, share=form.cleaned_data["share"]
         )
         messages.success(request, _("Saved"))

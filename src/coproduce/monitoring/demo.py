@@ -5,7 +5,7 @@ from __future__ import annotations
 from coproduce.core.demo import DemoContext
 from coproduce.monitoring import services
 from coproduce.monitoring.forms import period_from
-from coproduce.projects.models import Project
+from coproduce.projects.selectors import project_named
 
 
 def load(context: DemoContext) -> None:
@@ -15,7 +15,7 @@ def load(context: DemoContext) -> None:
         organisation=context.organisation,
         counts={"11–12": 40, "13–15": 70, "16–17": 55, "18–25": 35, "In care": 12},
     )
-    project = Project.objects.get(organisation=context.organisation, name="Youth Club Redesign")
+    project = project_named(organisation=context.organisation, name="Youth Club Redesign")
     _form, start, end = period_from({})
     services.narrative_save(
         acting_user=user,

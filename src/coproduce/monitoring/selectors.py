@@ -6,15 +6,18 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from django.db.models import Count, Q, QuerySet
-
-from coproduce.core.tenancy import get_for
 from coproduce.monitoring.analytics import AGE_BANDS, age_band, age_on, gini, share, top_tenth_share
 from coproduce.monitoring.models import Narrative, PopulationGroup
-from coproduce.organisations.models import Membership, Organisation
-from coproduce.organisations.roles import Role
-from coproduce.projects.models import Project
+from coproduce.organisations.selectors import young_people_for
+from coproduce.projects import selectors as projects
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from coproduce.organisations.models import Membership, Organisation
+    from coproduce.projects.models import Project
 
 IN_CARE = "In care"
 
@@ -51,19 +54,11 @@ def inclusion_of(
     organisation: Organisation, start: datetime.date, end: datetime.date
 ) -> InclusionView:
     """Who takes part, against who the organisation serves, and how evenly places are shared."""
-    people = list(
-        Membership.objects.filter(organisation=organisation, role=Role.YOUNG_PERSON, is_active=True)
-        .select_related("user")
-        .annotate(
-            places=Count(
-                "attendance",
-                filter=Q(attendance__attended=True, attendance__session__date__range=(start, end)),
-            ),
-            ever_asked=Count("attendance"),
-        )
-        .order_by("user__first_name", "pk")
-    )
-    took_part = [p for p in people if p.places > 0]
+    # Places in the period, and times on any register, per young person (one grouped read).
+    taken = projects.places_taken(organisation=organisation, start=start, end=end)
+    people = list(young_people_for(organisation=organisation).order_by("user__first_name", "pk"))
+    places = {p.pk: taken.get(p.pk, (0, 0))[0] for p in people}
+    took_part = [p for p in people if places[p.pk] > 0]
     bands = Counter(age_band(age_on(p.user.date_of_birth, end)) for p in took_part)
     population = population_of(organisation)
     rows = []
@@ -71,7 +66,7 @@ def inclusion_of(
         count = sum(1 for p in took_part if p.in_care) if group == IN_CARE else bands.get(group, 0)
         served = population.get(group)
         rows.append(BandRow(group, count, served, share(count, served) if served else None))
-    places = [p.places for p in people]
+    counts = [places[p.pk] for p in people]
     under_13 = sum(1 for p in took_part if (age_on(p.user.date_of_birth, end) or 99) < 13)
     return InclusionView(
         start=start,
@@ -79,22 +74,20 @@ def inclusion_of(
         on_books=len(people),
         took_part=len(took_part),
         rows=rows,
-        places=places,
-        gini=gini(places),
-        top_tenth_share=top_tenth_share(places),
-        never_invited=[p for p in people if p.ever_asked == 0],
+        places=counts,
+        gini=gini(counts),
+        top_tenth_share=top_tenth_share(counts),
+        never_invited=[p for p in people if p.pk not in taken],
         under_13_share=share(under_13, len(took_part)),
     )
 
 
 def projects_to_report(organisation: Organisation) -> QuerySet[Project]:
-    return (
-        Project.objects.filter(organisation=organisation).select_related("service").order_by("name")
-    )
+    return projects.projects_for(organisation=organisation).order_by("name")
 
 
 def get_project_for(*, organisation: Organisation | None, pk: int) -> Project:
-    return get_for(Project.objects.select_related("service"), organisation=organisation, pk=pk)
+    return projects.get_project_for(organisation=organisation, pk=pk)
 
 
 def narrative_of(
@@ -103,3 +96,13 @@ def narrative_of(
     return Narrative.objects.filter(
         project=project, period_start=start, period_end=end, question=question
     ).first()
+
+
+def narratives_of(
+    project: Project, start: datetime.date, end: datetime.date
+) -> dict[str, Narrative]:
+    """What staff wrote beside each question for this period, by question."""
+    rows = Narrative.objects.filter(
+        project=project, period_start=start, period_end=end
+    ).select_related("updated_by")
+    return {n.question: n for n in rows}

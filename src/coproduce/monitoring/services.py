@@ -1,4 +1,5 @@
-"""Writes for monitoring: the narrative beside the figures, and the service population."""
+"""Writes for monitoring: the narrative beside the figures, and the service population.
+(Sharing with commissioners is the organisation's own row: `organisations.services`.)"""
 
 from __future__ import annotations
 
@@ -74,18 +75,4 @@ def population_save(
             verb="monitoring.population",
             target=organisation,
             details={k: v for k, v in counts.items()},
-        )
-
-
-def sharing_set(*, acting_user: User, organisation: Organisation, share: bool) -> None:
-    """Only an organisation admin turns sharing on (the view checks); it is audited either way."""
-    with transaction.atomic():
-        organisation.share_with_commissioners = share
-        organisation.save(update_fields=["share_with_commissioners"])
-        audit_record(
-            acting_user=acting_user,
-            organisation=organisation,
-            verb="sharing.set",
-            target=organisation,
-            details={"share_with_commissioners": share},
         )

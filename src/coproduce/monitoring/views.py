@@ -8,11 +8,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from coproduce.core.charts import bar_chart
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page
 from coproduce.monitoring import exports, services
 from coproduce.monitoring import selectors as sel
-from coproduce.monitoring.charts import bar_chart
 from coproduce.monitoring.forms import NarrativeForm, PopulationForm, period_from
 from coproduce.monitoring.guarantee import guarantee_evidence
 from coproduce.monitoring.report import QUESTIONS, project_report

@@ -8,4 +8,10 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
     url_prefix = "notifications"
     nav = [(_("Messages"), "notifications:inbox", "member", 70)]
-    dashboard = ["coproduce.notifications.dashboard.panel"]
+
+    def ready(self) -> None:
+        from coproduce.core import hooks
+        from coproduce.notifications import dashboard, personal_data
+
+        hooks.home_panels.register(dashboard.panel)
+        hooks.personal_data.register(personal_data.PROVIDER)

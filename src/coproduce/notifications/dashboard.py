@@ -5,7 +5,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from coproduce.core.dashboard import Asking
+from coproduce.core.dashboard import Asking, Panel
 from coproduce.core.prepared import Prepared
 from coproduce.notifications.models import Notification
 
@@ -28,4 +28,4 @@ def panel(request: HttpRequest) -> Asking:
     )
     if not unread:
         return None
-    return {"template": "notifications/_panel.html", "order": 5, "unread": unread}
+    return Panel("notifications/_panel.html", 5, {"unread": unread})

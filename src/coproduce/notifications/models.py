@@ -38,3 +38,26 @@ class Notification(TenantModel):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class EmailFailure(TenantModel):
+    """One failed attempt to e-mail a notification, shown to staff.
+
+    The address is stored masked ("a***@example.org"): enough to recognise, not to reuse.
+    """
+
+    notification = models.ForeignKey(
+        Notification, on_delete=models.CASCADE, related_name="email_failures"
+    )
+    address = models.CharField(max_length=254)
+    reason = models.CharField(max_length=300)
+    attempt = models.PositiveSmallIntegerField()
+    will_retry = models.BooleanField()
+    failed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-failed_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "failed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.address}: {self.reason}"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coproduce.accounts.models import User
+from coproduce.core.hooks import PersonalData
 from coproduce.notifications.models import Notification
-from coproduce.organisations.models import Membership
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+    from coproduce.organisations.models import Membership
 
 MODELS = ["notifications.notification"]
 
@@ -31,3 +34,6 @@ def erase(membership: Membership, *, acting_user: User | None) -> None:
     Notification.objects.filter(
         recipient=membership.user, organisation=membership.organisation
     ).delete()
+
+
+PROVIDER = PersonalData(app="notifications", models=MODELS, export=export, erase=erase)

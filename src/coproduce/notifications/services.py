@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
-from coproduce.accounts.models import User
 from coproduce.notifications.models import Notification
-from coproduce.organisations.models import Organisation
+from coproduce.notifications.tasks import send_notification_email
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+    from coproduce.organisations.models import Organisation
 
 
 def notify(
@@ -26,6 +29,8 @@ def notify(
 
     `subject` and `body` are callables so they are translated in the recipient's language
     (pass e.g. `lambda: gettext("Your idea has an answer")`). Returns None when already sent.
+    The e-mail is queued in the same transaction (so it goes only if the notification is
+    kept) and sent by `coproduce worker`, never inside the request.
     """
     with translation.override(recipient.language):
         subject_text, body_text = str(subject()), str(body())
@@ -40,25 +45,11 @@ def notify(
                 body=body_text,
                 url=url,
             )
+            if email and recipient.email:
+                send_notification_email.enqueue(notification.pk)
     except IntegrityError:
         return None
-    if email and recipient.email:
-        transaction.on_commit(lambda: _send_email(notification.pk))
     return notification
-
-
-def _send_email(notification_id: int) -> None:
-    from coproduce.core.tenancy import all_organisations
-
-    with all_organisations():
-        notification = Notification.objects.select_related("recipient").get(pk=notification_id)
-        send_mail(
-            notification.subject,
-            f"{notification.body}\n\n{notification.url}".strip(),
-            None,
-            [notification.recipient.email],
-        )
-        Notification.objects.filter(pk=notification_id).update(emailed_at=timezone.now())
 
 
 def notifications_mark_read(*, recipient: User, organisation: Organisation) -> int:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.core.http import MemberRequest, member_required
-from coproduce.notifications.selectors import notifications_for
+from coproduce.notifications.selectors import email_failures_for, notifications_for
 from coproduce.notifications.services import notifications_mark_read
 
 
@@ -24,3 +24,15 @@ def inbox(request: MemberRequest) -> HttpResponse:
 def mark_read(request: MemberRequest) -> HttpResponse:
     notifications_mark_read(recipient=request.user, organisation=request.organisation)
     return redirect("notifications:inbox")
+
+
+@member_required("manage_people")
+def email_failures(request: MemberRequest) -> HttpResponse:
+    page = Paginator(email_failures_for(organisation=request.organisation), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "notifications/email_failures.html",
+        {"title": _("E-mails that could not be sent"), "page": page},
+    )

@@ -13,3 +13,9 @@ class OrganisationsConfig(AppConfig):
         (_("Services"), "organisations:services", "manage_people", 81),
         (_("Audit trail"), "audit:events", "view_audit", 90),
     ]
+
+    def ready(self) -> None:
+        from coproduce.core import hooks
+        from coproduce.organisations import personal_data
+
+        hooks.personal_data.register(personal_data.PROVIDER)

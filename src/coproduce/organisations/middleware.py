@@ -6,9 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django_scopes import scopes_disabled
 
-from coproduce.core.tenancy import organisation_scope
+from coproduce.core.tenancy import all_organisations, organisation_scope
 from coproduce.organisations.selectors import choose_membership, memberships_of
 
 # The organisation a member chose to work in (one person may belong to several).
@@ -47,7 +46,7 @@ class TenancyMiddleware:
 
         # Superusers use Django's admin site across organisations, behind the same sign-in.
         if request.path.startswith("/django-admin/") and request.user.is_superuser:
-            with scopes_disabled():
+            with all_organisations():
                 return self.get_response(request)
         with organisation_scope(membership.organisation if membership else None):
             return self.get_response(request)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
-from coproduce.accounts.models import User
+from coproduce.core.hooks import PersonalData
 from coproduce.organisations.models import Membership
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
 
 MODELS = ["organisations.membership"]
 
@@ -33,3 +36,6 @@ def erase(membership: Membership, *, acting_user: User | None) -> None:
     membership.is_active = False
     membership.erased_at = timezone.now()
     membership.save(update_fields=["is_active", "erased_at"])
+
+
+PROVIDER = PersonalData(app="organisations", models=MODELS, export=export, erase=erase)

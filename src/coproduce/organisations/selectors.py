@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.db.models import QuerySet
@@ -7,7 +8,7 @@ from django.http import Http404
 
 from coproduce.core.tenancy import all_organisations, get_for
 from coproduce.organisations.models import Membership, Organisation, Service
-from coproduce.organisations.roles import Role
+from coproduce.organisations.roles import STAFF, Role
 
 
 def choose_membership(
@@ -90,3 +91,56 @@ def get_person_visible_to(*, viewer: Membership, pk: int) -> Membership:
     if not viewer.can("manage_people") and not membership.is_young_person:
         raise Http404
     return membership
+
+
+def organisation_with_slug(slug: str) -> Organisation | None:
+    return Organisation.objects.filter(slug=slug).first()
+
+
+def staff_for(*, organisation: Organisation) -> QuerySet[Membership]:
+    """The organisation's active staff (admins, managers, practitioners), with their users."""
+    return Membership.objects.filter(
+        organisation=organisation, is_active=True, role__in=STAFF
+    ).select_related("user")
+
+
+def organisations_to_sweep(*, slug: str = "") -> list[Organisation]:
+    """For a scheduled job: every organisation (oldest first), or only the one with `slug`."""
+    with all_organisations():
+        query = Organisation.objects.order_by("pk")
+        if slug:
+            query = query.filter(slug=slug)
+        return list(query)
+
+
+def active_services_for(*, organisation: Organisation) -> QuerySet[Service]:
+    """The organisation's services still running, by name (for choosing one on a form)."""
+    return services_for(organisation=organisation).filter(is_active=True)
+
+
+def member_elsewhere(membership: Membership) -> bool:
+    """Whether the person has another membership that is not erased (their account stays)."""
+    return (
+        Membership.objects.filter(user_id=membership.user_id, erased_at__isnull=True)
+        .exclude(pk=membership.pk)
+        .exists()
+    )
+
+
+def young_people_unseen_since(
+    *, organisation: Organisation, joined_before: datetime.date, since: datetime.datetime
+) -> QuerySet[Membership]:
+    """Young people not yet erased (active or not) who joined before `joined_before` and have
+    not signed in since `since`: whom a retention policy may erase, with their users."""
+    from django.db.models import Q
+
+    return (
+        Membership.objects.filter(
+            organisation=organisation,
+            role=Role.YOUNG_PERSON,
+            erased_at__isnull=True,
+            joined_on__lt=joined_before,
+        )
+        .filter(Q(user__last_login__isnull=True) | Q(user__last_login__lt=since))
+        .select_related("user")
+    )

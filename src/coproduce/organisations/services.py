@@ -8,15 +8,19 @@ import re
 import secrets
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from coproduce.accounts.models import User
 from coproduce.audit.services import audit_record, changed_fields, snapshot
 from coproduce.organisations.models import Membership, Organisation, Service
 from coproduce.organisations.roles import STAFF, Role
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
 
 
 def organisation_create(*, name: str, slug: str) -> Organisation:
@@ -74,7 +78,7 @@ def _username_for(first_name: str, last_name: str) -> str:
     stem = re.sub(r"[^a-z0-9.]", "", base.decode().lower()).strip(".") or "member"
     for _attempt in range(20):
         candidate = f"{stem}{secrets.randbelow(900) + 100}"
-        if not User.objects.filter(username=candidate).exists():
+        if not get_user_model().objects.filter(username=candidate).exists():
             return candidate
     return f"{stem}{secrets.token_hex(4)}"
 
@@ -123,8 +127,9 @@ def person_add(
         in_care=in_care,
         today=datetime.date.today(),  # noqa: DTZ011 - a birthday is a calendar date
     )
+    user_model = get_user_model()
     with transaction.atomic():
-        user = User(
+        user = user_model(
             username=username or _username_for(first_name, last_name),
             first_name=first_name,
             last_name=last_name,
@@ -148,7 +153,7 @@ def person_add(
             organisation=organisation,
             verb="person.add",
             target=membership,
-            changed_fields=[*User.PERSONAL_FIELDS, "in_care"],
+            changed_fields=[*user_model.PERSONAL_FIELDS, "in_care"],
             details={"role": role},
         )
     return membership
@@ -205,3 +210,18 @@ def person_update(
             details={k: getattr(membership, k) for k in ("role", "is_active") if k in changed},
         )
     return membership
+
+
+def organisation_sharing_set(*, acting_user: User, organisation: Organisation, share: bool) -> None:
+    """Share (or stop sharing) the organisation's reports with its commissioners. Only an
+    organisation admin does this (the view checks); it is audited either way."""
+    with transaction.atomic():
+        organisation.share_with_commissioners = share
+        organisation.save(update_fields=["share_with_commissioners"])
+        audit_record(
+            acting_user=acting_user,
+            organisation=organisation,
+            verb="sharing.set",
+            target=organisation,
+            details={"share_with_commissioners": share},
+        )

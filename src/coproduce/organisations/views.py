@@ -10,15 +10,10 @@ from django.utils.translation import gettext as _
 from coproduce.audit.selectors import views_of
 from coproduce.audit.services import record_view
 from coproduce.core.http import MemberRequest, member_required
-from coproduce.core.pages import form_page
+from coproduce.core.pages import form_page, show_errors
 from coproduce.organisations import selectors, services
 from coproduce.organisations.forms import PersonEditForm, PersonForm, ServiceForm
 from coproduce.organisations.roles import Role
-
-
-def _apply_errors(form: PersonForm | ServiceForm, error: ValidationError) -> None:
-    for field, messages_ in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages_)
 
 
 @member_required("add_young_people")
@@ -75,7 +70,7 @@ def person_add(request: MemberRequest) -> HttpResponse:
                     services=data["services"],
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                show_errors(form, error)
             else:
                 messages.success(
                     request, _("%(name)s has been added.") % {"name": membership.user.display_name}
@@ -151,7 +146,7 @@ def person_edit(request: MemberRequest, membership_id: int) -> HttpResponse:
                     services=data["services"],
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                show_errors(form, error)
             else:
                 messages.success(request, _("Changes saved."))
                 return redirect("organisations:person", membership_id=membership.pk)
@@ -188,7 +183,7 @@ def service_add(request: MemberRequest) -> HttpResponse:
                 description=form.cleaned_data["description"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, _("Service added."))
             return redirect("organisations:services")
@@ -210,7 +205,7 @@ def service_edit(request: MemberRequest, service_id: int) -> HttpResponse:
         try:
             services.service_update(acting_user=request.user, service=service, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            show_errors(form, error)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("organisations:services")

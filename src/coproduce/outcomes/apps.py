@@ -9,5 +9,11 @@ class OutcomesConfig(AppConfig):
     url_prefix = "outcomes"
     api_prefix = "/outcomes"
     nav = [(_("How am I doing?"), "outcomes:mine", "young_person", 8)]
-    dashboard = ["coproduce.outcomes.dashboard.panel"]
-    demo = "coproduce.outcomes.demo.load"
+
+    def ready(self) -> None:
+        from coproduce.core import hooks
+        from coproduce.outcomes import dashboard, demo, personal_data
+
+        hooks.home_panels.register(dashboard.panel)
+        hooks.demo_loaders.register(demo.load)
+        hooks.personal_data.register(personal_data.PROVIDER)

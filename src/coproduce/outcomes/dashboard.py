@@ -1,16 +1,16 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest
 
+from coproduce.core.dashboard import NO_QUESTIONS, Asking, Panel
 from coproduce.outcomes.selectors import due_for
 
 
-def panel(request: HttpRequest) -> dict[str, Any] | None:
+def panel(request: HttpRequest) -> Asking:
     """Young people: a check-in is due."""
+    yield from NO_QUESTIONS
     membership = getattr(request, "membership", None)
     if membership is None or not membership.is_young_person:
         return None
     due = due_for(membership)
-    return {"template": "outcomes/_due_panel.html", "order": 5, "due": due} if due else None
+    return Panel("outcomes/_due_panel.html", 5, {"due": due}) if due else None

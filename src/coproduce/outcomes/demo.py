@@ -7,18 +7,12 @@ import datetime
 from coproduce.core.demo import DemoContext
 from coproduce.outcomes import services
 from coproduce.outcomes.measures import KEYS
-from coproduce.projects.models import Attendance, Project
+from coproduce.projects.selectors import project_named, young_people_who_came
 
 
 def load(context: DemoContext) -> None:
-    project = Project.objects.get(organisation=context.organisation, name="Youth Club Redesign")
-    people = {
-        a.young_person
-        for a in Attendance.objects.filter(session__project=project, attended=True).select_related(
-            "young_person__user"
-        )
-    }
-    for i, person in enumerate(sorted(people, key=lambda m: m.pk)):
+    project = project_named(organisation=context.organisation, name="Youth Club Redesign")
+    for i, person in enumerate(young_people_who_came(project=project)):
         if person.user.username == "young":
             continue  # Fran's check-in is left due, to try on her phone
         start = 2 + i % 2

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coproduce.accounts.models import User
-from coproduce.organisations.models import Membership
+from coproduce.core.hooks import PersonalData
 from coproduce.outcomes.measures import KEYS
 from coproduce.outcomes.models import OutcomeCheckIn
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+    from coproduce.organisations.models import Membership
 
 MODELS = ["outcomes.outcomecheckin"]
 
@@ -30,3 +33,12 @@ def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
 def erase(membership: Membership, *, acting_user: User | None) -> None:
     """Answers stay, unnamed, so a project's before-and-after stays right (the membership is
     anonymised by the organisations provider)."""
+
+
+PROVIDER = PersonalData(
+    app="outcomes",
+    models=MODELS,
+    export=export,
+    erase=erase,
+    actor_fields={"outcomes.outcomesettings": {"updated_by"}},
+)

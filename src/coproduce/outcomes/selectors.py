@@ -12,16 +12,19 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from coproduce.core.suppression import is_small
+from coproduce.core.tenancy import settings_or_defaults
 from coproduce.outcomes.measures import KEYS, MEASURES
 from coproduce.outcomes.models import OutcomeCheckIn, OutcomeSettings
-from coproduce.projects.models import Attendance, Project
+from coproduce.projects import selectors as projects
 
 if TYPE_CHECKING:
     from coproduce.organisations.models import Membership, Organisation
+    from coproduce.projects.models import Project
 
-def every_days(organisation: Organisation) -> int:
-    found = OutcomeSettings.objects.filter(organisation=organisation).first()
-    return found.every_days if found else 90
+
+def settings_for(*, organisation: Organisation) -> OutcomeSettings:
+    """The organisation's check-in settings (unsaved defaults until someone changes them)."""
+    return settings_or_defaults(OutcomeSettings, organisation=organisation)
 
 
 def check_ins_of(membership: Membership) -> QuerySet[OutcomeCheckIn]:
@@ -31,15 +34,11 @@ def check_ins_of(membership: Membership) -> QuerySet[OutcomeCheckIn]:
 def due_for(membership: Membership, *, now: datetime.datetime | None = None) -> list[Project]:
     """Projects a young person takes part in whose check-in is due: never taken, or too long ago."""
     now = now or timezone.now()
-    taking_part = Project.objects.filter(
-        pk__in=Attendance.objects.filter(young_person=membership, attended=True).values(
-            "session__project"
-        )
-    ).order_by("name")
+    taking_part = projects.projects_taken_part_in(membership=membership)
     latest: dict[int, datetime.datetime] = {}
     for c in check_ins_of(membership):
         latest[c.project_id] = max(latest.get(c.project_id, c.taken_at), c.taken_at)
-    gap = datetime.timedelta(days=every_days(membership.organisation))
+    gap = datetime.timedelta(days=settings_for(organisation=membership.organisation).every_days)
     return [p for p in taking_part if p.pk not in latest or now - latest[p.pk] >= gap]
 
 
@@ -85,9 +84,7 @@ def before_after(project: Project) -> BeforeAfter:
 
 
 def get_project_for(*, organisation: Organisation | None, pk: int) -> Project:
-    from coproduce.core.tenancy import get_for
-
-    return get_for(Project, organisation=organisation, pk=pk)
+    return projects.get_project_for(organisation=organisation, pk=pk)
 
 
 def keys() -> list[str]:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from coproduce.audit.services import audit_record
 from coproduce.outcomes.measures import KEYS
 from coproduce.outcomes.models import OutcomeCheckIn, OutcomeSettings
-from coproduce.projects.models import Attendance
+from coproduce.projects.selectors import projects_taken_part_in
 
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
@@ -29,9 +29,7 @@ def check_in_record(
 ) -> OutcomeCheckIn:
     if project.organisation_id != young_person.organisation_id:
         raise ValidationError(_("Choose a project of your organisation"))
-    if not Attendance.objects.filter(
-        young_person=young_person, session__project=project, attended=True
-    ).exists():
+    if not projects_taken_part_in(membership=young_person).filter(pk=project.pk).exists():
         raise ValidationError(_("Check-ins are for projects you take part in"))
     missing = [k for k in KEYS if k not in answers]
     if missing:

@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from coproduce.core.charts import bar_chart
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, show_errors
-from coproduce.monitoring.charts import bar_chart
 from coproduce.outcomes import selectors as sel
 from coproduce.outcomes import services
 from coproduce.outcomes.forms import CheckInForm, SettingsForm
@@ -88,7 +88,8 @@ def project(request: MemberRequest, project_id: int) -> HttpResponse:
 @member_required("manage_organisation")
 def settings_page(request: MemberRequest) -> HttpResponse:
     form = SettingsForm(
-        request.POST or None, initial={"every_days": sel.every_days(request.organisation)}
+        request.POST or None,
+        initial={"every_days": sel.settings_for(organisation=request.organisation).every_days},
     )
     if request.method == "POST" and form.is_valid():
         services.settings_set(

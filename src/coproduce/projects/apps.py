@@ -13,9 +13,16 @@ class ProjectsConfig(AppConfig):
         (_("My ideas"), "projects:my_ideas", "young_person", 10),
         (_("My journey"), "projects:my_journey", "young_person", 11),
     ]
-    dashboard = [
-        "coproduce.projects.dashboard.panel",
-        "coproduce.projects.dashboard.my_ideas_panel",
-        "coproduce.projects.dashboard.stuck_panel",
-    ]
-    demo = "coproduce.projects.demo.load"
+
+    def ready(self) -> None:
+        from coproduce.assessments.citations import citable
+        from coproduce.core import hooks
+        from coproduce.projects import citations, dashboard, demo, personal_data
+
+        hooks.home_panels.register(dashboard.overdue_panel)
+        hooks.home_panels.register(dashboard.my_ideas_panel)
+        hooks.home_panels.register(dashboard.stuck_panel)
+        hooks.demo_loaders.register(demo.load)
+        hooks.personal_data.register(personal_data.PROVIDER)
+        citable.register(citations.project_sessions)
+        citable.register(citations.you_said_we_did)

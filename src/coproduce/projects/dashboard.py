@@ -7,7 +7,7 @@ from django.db.models import Case, Count, When, Window
 from django.http import HttpRequest
 from django.utils import timezone
 
-from coproduce.core.dashboard import Asking, link_each
+from coproduce.core.dashboard import NO_QUESTIONS, Asking, Panel, link_each
 from coproduce.core.prepared import Prepared
 from coproduce.projects.checklists import Stage
 from coproduce.projects.selectors import ideas_of, overdue_ideas, stuck_projects
@@ -15,7 +15,7 @@ from coproduce.projects.selectors import ideas_of, overdue_ideas, stuck_projects
 SHOWN = 8  # a phone screen's worth; the count says how many in all
 
 
-def panel(request: HttpRequest) -> Asking:
+def overdue_panel(request: HttpRequest) -> Asking:
     """Staff: ideas whose feedback is overdue, the owner's own first."""
     membership = getattr(request, "membership", None)
     if membership is None or not membership.is_staff_member:
@@ -26,12 +26,7 @@ def panel(request: HttpRequest) -> Asking:
     if not shown:
         return None
     link_each(shown, "projects:respond", "idea_id")
-    return {
-        "template": "projects/_overdue_panel.html",
-        "order": 10,
-        "overdue": shown,
-        "count": shown[0]["total"],
-    }
+    return Panel("projects/_overdue_panel.html", 10, {"overdue": shown, "count": shown[0]["total"]})
 
 
 def _overdue_page(*, organisation: int, member: int, today: datetime.date) -> Any:
@@ -46,16 +41,14 @@ def _overdue_page(*, organisation: int, member: int, today: datetime.date) -> An
 _overdue_first = Prepared(_overdue_page, organisation=int, member=int, today=datetime.date)
 
 
-def my_ideas_panel(request: HttpRequest) -> dict[str, Any] | None:
+def my_ideas_panel(request: HttpRequest) -> Asking:
+    """Young people: their latest ideas."""
+    yield from NO_QUESTIONS
     membership = getattr(request, "membership", None)
     if membership is None or not membership.is_young_person:
         return None
     ideas = list(ideas_of(membership=membership).order_by("-created_at")[:3])
-    return (
-        {"template": "projects/_my_ideas_panel.html", "order": 10, "ideas": ideas}
-        if ideas
-        else None
-    )
+    return Panel("projects/_my_ideas_panel.html", 10, {"ideas": ideas}) if ideas else None
 
 
 STUCK_AFTER = datetime.timedelta(weeks=6)
@@ -74,12 +67,7 @@ def stuck_panel(request: HttpRequest) -> Asking:
     for project in stuck:
         project["stage_label"] = Stage(project["stage"]).label
     link_each(stuck, "projects:detail", "project_id")
-    return {
-        "template": "projects/_stuck_panel.html",
-        "order": 12,
-        "stuck": stuck,
-        "count": stuck[0]["total"],
-    }
+    return Panel("projects/_stuck_panel.html", 12, {"stuck": stuck, "count": stuck[0]["total"]})
 
 
 def _stuck_page(*, organisation: int, since: datetime.datetime) -> Any:

@@ -1,17 +1,19 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.forms import DateField
-from coproduce.organisations.models import Membership, Organisation, Service
-from coproduce.organisations.roles import STAFF, Role
+from coproduce.organisations.selectors import active_services_for, staff_for, young_people_for
 from coproduce.projects.checklists import Answer, Stage
 from coproduce.projects.ladders import Ladder, Rung
 from coproduce.projects.models import Barrier, Form, Reward, Session, Source, Status, Who
+
+if TYPE_CHECKING:
+    from coproduce.organisations.models import Membership, Organisation, Service
 
 
 class ProjectForm(forms.Form):
@@ -20,7 +22,9 @@ class ProjectForm(forms.Form):
         label=_("What is the project for?"), widget=forms.Textarea(attrs={"rows": 3})
     )
     service: forms.ModelChoiceField[Service] = forms.ModelChoiceField(
-        label=_("Service (optional)"), queryset=Service.objects.none(), required=False
+        label=_("Service (optional)"),
+        queryset=None,  # the organisation's active services, set in __init__
+        required=False,
     )
     designed_by = forms.ChoiceField(
         label=_("Who designs the work?"), choices=Who.choices, widget=forms.RadioSelect
@@ -60,9 +64,7 @@ class ProjectForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["service"].queryset = Service.objects.filter(  # type: ignore[attr-defined]
-            organisation=organisation, is_active=True
-        )
+        self.fields["service"].queryset = active_services_for(organisation=organisation)  # type: ignore[attr-defined]
 
 
 class ChecklistForm(forms.Form):
@@ -180,7 +182,9 @@ class IdeaForm(forms.Form):
         label=_("Where did it come from?"), choices=Source.choices, widget=forms.RadioSelect
     )
     author: forms.ModelChoiceField[Membership] = forms.ModelChoiceField(
-        label=_("Young person (optional)"), queryset=Membership.objects.none(), required=False
+        label=_("Young person (optional)"),
+        queryset=None,  # the organisation's young people, set in __init__
+        required=False,
     )
     group_name = forms.CharField(
         label=_("Or the group it came from"),
@@ -189,7 +193,8 @@ class IdeaForm(forms.Form):
         help_text=_("For example, 'Youth Forum, March meeting'"),
     )
     owner: forms.ModelChoiceField[Membership] = forms.ModelChoiceField(
-        label=_("Member of staff who will answer it"), queryset=Membership.objects.none()
+        label=_("Member of staff who will answer it"),
+        queryset=None,  # the organisation's staff, set in __init__
     )
     session: forms.ModelChoiceField[Session] = forms.ModelChoiceField(
         label=_("Session (optional)"), queryset=Session.objects.none(), required=False
@@ -197,11 +202,8 @@ class IdeaForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, project: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        people = Membership.objects.filter(
-            organisation=organisation, is_active=True
-        ).select_related("user")
-        self.fields["author"].queryset = people.filter(role=Role.YOUNG_PERSON)  # type: ignore[attr-defined]
-        self.fields["owner"].queryset = people.filter(role__in=STAFF)  # type: ignore[attr-defined]
+        self.fields["author"].queryset = young_people_for(organisation=organisation)  # type: ignore[attr-defined]
+        self.fields["owner"].queryset = staff_for(organisation=organisation)  # type: ignore[attr-defined]
         self.fields["session"].queryset = Session.objects.filter(project=project)  # type: ignore[attr-defined]
         for name in ("author", "owner"):
             self.fields[name].label_from_instance = lambda m: m.user.display_name  # type: ignore[attr-defined]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
-from coproduce.accounts.models import User
-from coproduce.organisations.models import Membership
+from coproduce.core.hooks import PersonalData
 from coproduce.projects.models import Attendance, Idea, Inclusion
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+    from coproduce.organisations.models import Membership
 
 MODELS = ["projects.attendance", "projects.idea", "projects.inclusion"]
 
@@ -60,3 +63,15 @@ def erase(membership: Membership, *, acting_user: User | None) -> None:
         Inclusion.objects.filter(young_person=membership).update(
             barrier_notes="", meeting_preferences="", support_given=""
         )
+
+
+PROVIDER = PersonalData(
+    app="projects",
+    models=MODELS,
+    export=export,
+    erase=erase,
+    actor_fields={
+        "projects.stagechange": {"changed_by"},
+        "projects.idea": {"owner", "recorded_by"},
+    },
+)

@@ -16,7 +16,7 @@ from coproduce.assessments import charts, citations, frameworks, results, select
 from coproduce.assessments.forms import IndicatorForm, SessionForm
 from coproduce.assessments.models import Assessment, Indicator, Perspective
 from coproduce.core.http import MemberRequest, member_required
-from coproduce.core.pages import form_page
+from coproduce.core.pages import form_page, show_errors
 from coproduce.organisations.selectors import young_people_for
 
 
@@ -88,7 +88,7 @@ def session(request: MemberRequest, round_id: int) -> HttpResponse:
                 led_by=request.membership,
             )
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            show_errors(form, error)
         else:
             if item.led_by_id != request.membership.pk:
                 form.add_error(
@@ -195,8 +195,7 @@ def indicator(request: MemberRequest, assessment_id: int, indicator_id: int) -> 
                 acting_user=request.user, assessment=item, indicator=current, data=request.POST
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            show_errors(form, error)
         else:
             if getattr(request, "htmx", False):
                 return HttpResponse(status=204)  # autosaved in the background

@@ -14,7 +14,7 @@ from coproduce.assessments import frameworks, selectors
 from coproduce.assessments.forms import BandForm, CopyForm, ImportForm, IndicatorWordingForm
 from coproduce.assessments.models import FrozenVersionError
 from coproduce.core.http import MemberRequest, member_required
-from coproduce.core.pages import form_page
+from coproduce.core.pages import form_page, show_errors
 
 
 @member_required("staff")
@@ -145,7 +145,7 @@ def band_edit(request: MemberRequest, band_id: int) -> HttpResponse:
         except FrozenVersionError as error:
             form.add_error(None, str(error))
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            show_errors(form, error)
         else:
             messages.success(request, _("Changes saved."))
             return redirect(back)
@@ -181,7 +181,7 @@ def indicator_edit(request: MemberRequest, indicator_id: int) -> HttpResponse:
         except FrozenVersionError as error:
             form.add_error(None, str(error))
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            show_errors(form, error)
         else:
             messages.success(request, _("Changes saved."))
             return redirect(back)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from coproduce.assessments import charts, frameworks, results, selectors, services
 from coproduce.assessments.forms import ConversationForm, RoundForm, SettingsForm
 from coproduce.core.http import MemberRequest, member_required
-from coproduce.core.pages import form_page
+from coproduce.core.pages import form_page, show_errors
 
 
 @member_required("manage_people")
@@ -28,8 +28,7 @@ def round_open(request: MemberRequest) -> HttpResponse:
                 acting_user=request.user, organisation=request.organisation, **form.cleaned_data
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            show_errors(form, error)
         else:
             messages.success(request, _("Round opened."))
             return redirect("assessments:round", round_id=round_.pk)
@@ -126,7 +125,7 @@ def trend(request: MemberRequest) -> HttpResponse:
 
 @member_required("manage_people")
 def settings_edit(request: MemberRequest) -> HttpResponse:
-    current = services.settings_for(request.organisation)
+    current = selectors.settings_for(organisation=request.organisation)
     form = SettingsForm(
         request.POST or None,
         initial={

@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from coproduce.assessments.reminders import reminders_send
-from coproduce.core.tenancy import all_organisations, organisation_scope
-from coproduce.organisations.models import Organisation
+from coproduce.core.tenancy import organisation_scope
+from coproduce.organisations.selectors import organisations_to_sweep
 
 
 class Command(BaseCommand):
@@ -18,11 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="count, send nothing")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        with all_organisations():
-            query = Organisation.objects.order_by("pk")
-            if options["organisation"]:
-                query = query.filter(slug=options["organisation"])
-            organisations = list(query)
+        organisations = organisations_to_sweep(slug=options["organisation"] or "")
         today = timezone.localdate()
         total = 0
         for organisation in organisations:

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from coproduce.consent.rights import apply_retention
 from coproduce.core.tenancy import all_organisations
-from coproduce.organisations.models import Organisation
+from coproduce.organisations.selectors import organisations_to_sweep
 
 
 class Command(BaseCommand):
@@ -22,11 +22,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         today = timezone.localdate()
+        organisations = organisations_to_sweep(slug=options["organisation"] or "")
         with all_organisations():
-            organisations = Organisation.objects.order_by("slug")
-            if options["organisation"]:
-                organisations = organisations.filter(slug=options["organisation"])
-            for organisation in organisations:
+            for organisation in sorted(organisations, key=lambda o: o.slug):
                 due = apply_retention(organisation, today=today, dry_run=options["dry_run"])
                 verb = "would erase" if options["dry_run"] else "erased"
                 for item in due:

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from coproduce.core.tenancy import all_organisations
 from coproduce.credits.selectors import verify
-from coproduce.organisations.models import Organisation
+from coproduce.organisations.selectors import organisation_with_slug
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
         with all_organisations():
             organisation = None
             if options["organisation"]:
-                organisation = Organisation.objects.filter(slug=options["organisation"]).first()
+                organisation = organisation_with_slug(options["organisation"])
                 if organisation is None:
                     raise CommandError(f"No organisation with slug {options['organisation']!r}")
             problems = verify(organisation=organisation)

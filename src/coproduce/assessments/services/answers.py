@@ -1,0 +1,271 @@
+"""Writes for one assessment: start it, save answers (corrections once submitted), submit."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coproduce.assessments.frameworks import version_freeze
+from coproduce.assessments.models import (
+    Assessment,
+    BandDescriptor,
+    Checklist,
+    Indicator,
+    Perspective,
+    Reflection,
+    Round,
+    Score,
+    ScoreCorrection,
+    Status,
+)
+from coproduce.audit.services import audit_record
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+    from coproduce.organisations.models import Membership, Service
+
+MIN_EXAMPLE_WORDS = 8
+MIN_EXAMPLE_CHARS = 40
+
+
+def assessment_start(
+    *,
+    acting_user: User | None,
+    round_: Round,
+    respondent: Membership,
+    perspective: str,
+    project: Service | None = None,
+    led_by: Membership | None = None,
+) -> Assessment:
+    """Start (or resume) a respondent's assessment in a round."""
+    if not round_.is_open:
+        raise ValidationError(_("This round has closed."))
+    existing = Assessment.objects.filter(
+        round=round_, respondent=respondent, perspective=perspective
+    ).first()
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        assessment = Assessment(
+            organisation=round_.organisation,
+            round=round_,
+            respondent=respondent,
+            perspective=perspective,
+            project=project,
+            led_by=led_by,
+        )
+        assessment.full_clean()
+        assessment.save()
+        version_freeze(round_.version)
+        audit_record(
+            acting_user=acting_user,
+            organisation=round_.organisation,
+            verb="assessment.start",
+            target=assessment,
+            details={"round": round_.pk, "perspective": perspective},
+        )
+    return assessment
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def example_is_generic(example: str, *, others: list[str], descriptors: list[str]) -> bool:
+    """The guide's rule: an example that is very short, repeats another word for word, or
+    copies the band description is generic (consider reassessing)."""
+    text = _normalise(example)
+    if not text:
+        return False
+    if len(text) < MIN_EXAMPLE_CHARS or len(text.split()) < MIN_EXAMPLE_WORDS:
+        return True
+    if any(text == _normalise(other) for other in others):
+        return True
+    return any(text == _normalise(d) for d in descriptors)
+
+
+def _refresh_generic_flags(assessment: Assessment) -> None:
+    scores = list(assessment.scores.all())
+    descriptors = list(
+        BandDescriptor.objects.filter(version=assessment.round.version_id).values_list(
+            "descriptor", flat=True
+        )
+    )
+    for score in scores:
+        others = [s.example for s in scores if s.pk != score.pk and s.example]
+        flag = example_is_generic(score.example, others=others, descriptors=descriptors)
+        if flag != score.generic:
+            Score.objects.filter(pk=score.pk).update(generic=flag)
+
+
+@dataclass
+class Answer:
+    level: str
+    value: int | None = None
+    answer: str = ""
+    example: str = ""
+
+
+def _check_answer(indicator: Indicator, entry: Answer, levels: list[str]) -> None:
+    if entry.level not in levels:
+        raise ValidationError({f"{entry.level}": _("This level is not part of the assessment")})
+    if indicator.version.is_banded:
+        if entry.value is not None and not 1 <= entry.value <= 9:
+            raise ValidationError(
+                {
+                    f"value_{entry.level}": _("Enter a score from 1 to 9 (you entered %(v)s)")
+                    % {"v": entry.value}
+                }
+            )
+        entry.answer = ""
+    else:
+        if entry.answer and entry.answer not in Checklist.values:
+            raise ValidationError({f"answer_{entry.level}": _("Choose yes, no or needs more work")})
+        entry.value = None
+
+
+def answers_save(
+    *,
+    acting_user: User | None,
+    assessment: Assessment,
+    indicator: Indicator,
+    answers: list[Answer],
+    reflection: str | None = None,
+    reason: str = "",
+    corrected_by: Membership | None = None,
+) -> Assessment:
+    """Save one indicator's answers. A draft saves whatever is there (examples optional);
+    on a submitted assessment each change is a correction that keeps the earlier answer."""
+    if indicator.version_id != assessment.round.version_id:
+        raise ValidationError(_("That indicator is not in this framework version"))
+    if not assessment.round.is_open:
+        raise ValidationError(_("This round has closed."))
+    levels = assessment.levels
+    for entry in answers:
+        _check_answer(indicator, entry, levels)
+    submitted = assessment.is_submitted
+    with transaction.atomic():
+        corrections = []
+        for entry in answers:
+            score = Score.objects.filter(
+                assessment=assessment, indicator=indicator, level=entry.level
+            ).first()
+            if score is None:
+                score = Score(
+                    organisation=assessment.organisation,
+                    assessment=assessment,
+                    indicator=indicator,
+                    level=entry.level,
+                )
+            before = (score.value, score.answer, score.example)
+            after = (entry.value, entry.answer, entry.example.strip())
+            if score.pk and before == after:
+                continue
+            if submitted:
+                if not after[2] and assessment.perspective == Perspective.STAFF:
+                    raise ValidationError(
+                        {f"example_{entry.level}": _("Give a practical example for this score")}
+                    )
+                if not reason.strip():
+                    raise ValidationError(
+                        {"reason": _("Say why you are correcting a submitted answer")}
+                    )
+            if submitted and score.pk:
+                corrections.append((score, before))
+            score.value, score.answer, score.example = after
+            score.updated_at = timezone.now()
+            score.full_clean()
+            score.save()
+        for score, (value, answer, example) in corrections:
+            ScoreCorrection.objects.create(
+                organisation=assessment.organisation,
+                score=score,
+                previous_value=value,
+                previous_answer=answer,
+                previous_example=example,
+                reason=reason.strip(),
+                corrected_by=corrected_by or assessment.respondent,
+            )
+            audit_record(
+                acting_user=acting_user,
+                organisation=assessment.organisation,
+                verb="score.correct",
+                target=score,
+                changed_fields=["value", "answer", "example"],
+                details={
+                    "indicator": indicator.key,
+                    "level": score.level,
+                    "before": value if value is not None else answer,
+                    "after": score.value if score.value is not None else score.answer,
+                },
+            )
+        if reflection is not None:
+            Reflection.objects.update_or_create(
+                organisation=assessment.organisation,
+                assessment=assessment,
+                indicator=indicator,
+                defaults={"text": reflection.strip()},
+            )
+        _refresh_generic_flags(assessment)
+        if not corrections:
+            audit_record(
+                acting_user=acting_user,
+                organisation=assessment.organisation,
+                verb="assessment.save",
+                target=assessment,
+                changed_fields=["scores"],
+                details={"indicator": indicator.key},
+            )
+    return assessment
+
+
+def submit_problems(assessment: Assessment) -> list[tuple[Indicator, str]]:
+    """What stops an assessment being submitted, in framework order."""
+    scores = {(s.indicator_id, s.level): s for s in assessment.scores.all()}
+    problems: list[tuple[Indicator, str]] = []
+    needs_example = assessment.perspective == Perspective.STAFF
+    for indicator in assessment.round.version.indicators.all():
+        for level in assessment.levels:
+            score = scores.get((indicator.pk, level))
+            if (
+                score is None
+                or not score.is_answered
+                or (needs_example and not score.example.strip())
+            ):
+                problems.append((indicator, level))
+    return problems
+
+
+def assessment_submit(*, acting_user: User | None, assessment: Assessment) -> Assessment:
+    """Submit: every indicator answered at every level, each staff score with an example.
+    A refused submit leaves the draft exactly as it was."""
+    if assessment.is_submitted:
+        return assessment
+    problems = submit_problems(assessment)
+    if problems:
+        raise ValidationError(
+            [
+                _("%(indicator)s (%(level)s): give a score and a practical example")
+                % {"indicator": indicator.title, "level": level}
+                for indicator, level in problems
+            ]
+        )
+    with transaction.atomic():
+        assessment.status = Status.SUBMITTED
+        assessment.submitted_at = timezone.now()
+        assessment.full_clean()
+        assessment.save()
+        audit_record(
+            acting_user=acting_user,
+            organisation=assessment.organisation,
+            verb="assessment.submit",
+            target=assessment,
+            details={"round": assessment.round_id},
+        )
+    return assessment

@@ -1,0 +1,35 @@
+"""Finding the round a page is about, for every commissioning page."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+
+from coproduce.commissioning import selectors as sel
+from coproduce.core.pages import private_file
+
+if TYPE_CHECKING:
+    from coproduce.commissioning.models import Round
+    from coproduce.core.http import MemberRequest
+
+
+def round_for(request: MemberRequest, commissioning_id: int) -> Round:
+    return sel.get_round_for(membership=request.membership, pk=commissioning_id)
+
+
+def staff_round_for(request: MemberRequest, commissioning_id: int) -> Round:
+    # Look the round up first so a foreign round is 404 whoever asks.
+    round_ = round_for(request, commissioning_id)
+    if not request.membership.is_staff_member:
+        raise PermissionDenied
+    return round_
+
+
+def send_file(field: Any) -> HttpResponse:
+    if not field:
+        raise PermissionDenied
+    return private_file(
+        field, filename=field.name.rsplit("/", 1)[-1], content_type="application/octet-stream"
+    )

@@ -1,0 +1,50 @@
+"""Writes for time credits: earning, spending, giving and recognition, all through ledger.post().
+
+Split by topic; every function is importable from here as `coproduce.credits.services.<name>`.
+"""
+
+from coproduce.credits.services.check_ins import (
+    CHECK_IN_MAX_AGE,
+    CHECK_IN_SALT,
+    check_in_toggle,
+    check_in_token,
+    check_ins_confirm,
+    session_id_from_token,
+)
+from coproduce.credits.services.earning import (
+    MILESTONE_HOURS,
+    accreditation_record,
+    credits_award,
+    credits_give,
+    credits_issue_for_session,
+)
+from coproduce.credits.services.importing import (
+    IMPORT_COLUMNS,
+    ImportProblem,
+    ImportResult,
+    hours_import,
+)
+from coproduce.credits.services.rewards import redemption_cancel, reward_create, reward_redeem
+from coproduce.credits.services.settings import credit_settings_update
+
+__all__ = [
+    "CHECK_IN_MAX_AGE",
+    "CHECK_IN_SALT",
+    "IMPORT_COLUMNS",
+    "MILESTONE_HOURS",
+    "ImportProblem",
+    "ImportResult",
+    "accreditation_record",
+    "check_in_toggle",
+    "check_in_token",
+    "check_ins_confirm",
+    "credit_settings_update",
+    "credits_award",
+    "credits_give",
+    "credits_issue_for_session",
+    "hours_import",
+    "redemption_cancel",
+    "reward_create",
+    "reward_redeem",
+    "session_id_from_token",
+]

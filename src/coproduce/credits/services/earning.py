@@ -1,0 +1,184 @@
+"""Earning credits for time given, giving them to someone else, and recognising the hours."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from coproduce.audit.services import audit_record
+from coproduce.credits import ledger
+from coproduce.credits.models import (
+    Account,
+    Category,
+    CreditSettings,
+    Entry,
+    Recognition,
+    RecognitionKind,
+)
+from coproduce.credits.selectors import settings_for
+from coproduce.notifications.services import notify
+from coproduce.projects.selectors import attended_at
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+    from coproduce.organisations.models import Membership
+    from coproduce.projects.models import Session
+
+MILESTONE_HOURS = (10, 25, 50, 100)
+
+
+def _milestone_message(hours: int) -> Callable[[], str]:
+    return lambda: _("You have given %(hours)s hours. Well done!") % {"hours": hours}
+
+
+def _after_earning(*, acting_user: User | None, membership: Membership) -> None:
+    """Create milestone recognitions the young person has just reached."""
+    account = Account.objects.get(membership=membership)
+    hours = CreditSettings.hours(account.lifetime_minutes)
+    for milestone in MILESTONE_HOURS:
+        if (
+            hours >= milestone
+            and not Recognition.objects.filter(
+                young_person=membership, kind=RecognitionKind.MILESTONE, hours=milestone
+            ).exists()
+        ):
+            Recognition.objects.create(
+                organisation=membership.organisation,
+                young_person=membership,
+                kind=RecognitionKind.MILESTONE,
+                hours=milestone,
+                title=f"{milestone} hours",
+                awarded_by=acting_user,
+            )
+            notify(
+                organisation=membership.organisation,
+                recipient=membership.user,
+                kind="credits.milestone",
+                dedupe_key=f"milestone:{milestone}",
+                subject=_milestone_message(milestone),
+                url="/credits/me/",
+            )
+
+
+def credits_award(
+    *,
+    acting_user: User,
+    membership: Membership,
+    minutes: int,
+    reason: str,
+    idempotency_key: str,
+    category: str = Category.AWARD,
+    session_id: int | None = None,
+    partner_name: str = "",
+) -> Entry:
+    """Issue credits for time given (by hand, from a session, or to a partner group)."""
+    if category == Category.PARTNER and not partner_name.strip():
+        raise ValidationError({"partner_name": _("Name the community group the time was given to")})
+    with transaction.atomic():
+        entry = ledger.post(
+            acting_user=acting_user,
+            debit=ledger.issuing_account(membership.organisation),
+            credit=ledger.account_of(membership),
+            minutes=minutes,
+            category=category,
+            reason=reason,
+            idempotency_key=idempotency_key,
+            session_id=session_id,
+            partner_name=partner_name,
+        )
+        _after_earning(acting_user=acting_user, membership=membership)
+    return entry
+
+
+def credits_issue_for_session(*, acting_user: User, session: Session) -> list[Entry]:
+    """Bulk issue from confirmed attendance: each young person who came, once per session."""
+    minutes = settings_for(organisation=session.organisation).rounded(session.duration_minutes)
+    entries: list[Entry] = []
+    if minutes <= 0:
+        return entries
+    with transaction.atomic():
+        for row in attended_at(session=session):
+            entries.append(
+                credits_award(
+                    acting_user=acting_user,
+                    membership=row.young_person,
+                    minutes=minutes,
+                    category=Category.SESSION,
+                    reason=f"{session.activity} ({session.date:%d %b %Y})",
+                    session_id=session.pk,
+                    idempotency_key=f"session:{session.pk}:{row.young_person_id}",
+                )
+            )
+        audit_record(
+            acting_user=acting_user,
+            organisation=session.organisation,
+            verb="credits.issue_session",
+            target=session,
+            details={"entries": len(entries), "minutes": minutes},
+        )
+    return entries
+
+
+def credits_give(
+    *,
+    acting_user: User,
+    giver: Membership,
+    receiver: Membership,
+    minutes: int,
+    reason: str,
+    idempotency_key: str,
+) -> Entry:
+    """A young person gives some of their credits to another member (when the organisation allows it)."""
+    if not settings_for(organisation=giver.organisation).allow_giving:
+        raise ValidationError(_("Your organisation has not turned on giving credits"))
+    if giver.organisation_id != receiver.organisation_id or giver.pk == receiver.pk:
+        raise ValidationError(_("Choose someone else in your organisation"))
+    with transaction.atomic():
+        entry = ledger.post(
+            acting_user=acting_user,
+            debit=ledger.account_of(giver),
+            credit=ledger.account_of(receiver),
+            minutes=minutes,
+            category=Category.GIFT,
+            reason=reason,
+            idempotency_key=idempotency_key,
+        )
+        audit_record(
+            acting_user=acting_user,
+            organisation=giver.organisation,
+            verb="credits.give",
+            target=entry,
+        )
+    return entry
+
+
+def accreditation_record(
+    *, acting_user: User, membership: Membership, scheme: str, title: str, hours: int
+) -> Recognition:
+    account = ledger.account_of(membership)
+    if CreditSettings.minutes_for_hours(hours) > account.lifetime_minutes:
+        raise ValidationError({"hours": _("That is more hours than they have given on record")})
+    with transaction.atomic():
+        row = Recognition(
+            organisation=membership.organisation,
+            young_person=membership,
+            kind=RecognitionKind.ACCREDITATION,
+            scheme=scheme,
+            title=title,
+            hours=hours,
+            awarded_by=acting_user,
+        )
+        row.full_clean()
+        row.save()
+        audit_record(
+            acting_user=acting_user,
+            organisation=membership.organisation,
+            verb="accreditation.record",
+            target=row,
+            details={"scheme": scheme, "hours": hours},
+        )
+    return row

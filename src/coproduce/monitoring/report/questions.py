@@ -1,0 +1,291 @@
+"""One function per Appendix B question (seed 003): the figures that answer it, each counted
+from the records of the app that owns them (projects, credits, commissioning)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext_lazy as _
+
+from coproduce.commissioning import selectors as commissioning
+from coproduce.credits import selectors as credits
+from coproduce.monitoring.analytics import AGE_BANDS, OTHER_BAND, age_band, age_on, share
+from coproduce.monitoring.report.figures import Figure
+from coproduce.projects import selectors as projects
+from coproduce.projects.checklists import Answer
+from coproduce.projects.ladders import rungs
+
+if TYPE_CHECKING:
+    from coproduce.monitoring.report.records import Records
+    from coproduce.projects.models import Attendance, Idea
+
+
+def _name(a: Attendance) -> str:
+    return a.young_person.user.display_name
+
+
+def _day(a: Attendance) -> str:
+    return f"{a.session.date:%d %b %Y}"
+
+
+def recruited(r: Records) -> list[Figure]:
+    """Which young people were recruited, and how inclusive was it?"""
+    people = r.people
+    first_ever = projects.first_came_on(project=r.project, young_person_ids=list(people))
+    new = [p for pid, p in people.items() if first_ever.get(pid, r.start) >= r.start]
+    under_13 = [p for p in people.values() if (age_on(p.user.date_of_birth, r.end) or 99) < 13]
+    in_care = [p for p in people.values() if p.in_care]
+    return [
+        Figure(
+            "young_people",
+            _("Young people who took part"),
+            len(people),
+            sorted(p.user.display_name for p in people.values()),
+        ),
+        Figure(
+            "new_young_people",
+            _("Taking part for the first time"),
+            len(new),
+            sorted(p.user.display_name for p in new),
+        ),
+        Figure(
+            "under_13",
+            _("Aged under 13"),
+            len(under_13),
+            sorted(p.user.display_name for p in under_13),
+        ),
+        Figure(
+            "in_care",
+            _("Young people in care"),
+            len(in_care),
+            sorted(p.user.display_name for p in in_care),
+        ),
+    ]
+
+
+def age_bands(r: Records) -> list[tuple[str, int]]:
+    """How many of those who took part are in each age band (at the end of the period)."""
+    bands = Counter(age_band(age_on(p.user.date_of_birth, r.end)) for p in r.people.values())
+    rows = [(band, bands.get(band, 0)) for band, _low, _high in AGE_BANDS]
+    if bands.get(OTHER_BAND):
+        rows.append((OTHER_BAND, bands[OTHER_BAND]))
+    return rows
+
+
+def barriers(r: Records) -> list[Figure]:
+    """What were the barriers, and how did we try to overcome them?"""
+    with_barriers = [i for i in r.inclusion if i.barriers]
+    supported = [i for i in r.inclusion if i.support_given or i.support_amount_pence]
+    pence = sum(i.support_amount_pence or 0 for i in r.inclusion)
+    return [
+        Figure(
+            "with_barriers",
+            _("Young people with barriers recorded"),
+            len(with_barriers),
+            sorted(i.young_person.user.display_name for i in with_barriers),
+        ),
+        Figure(
+            "supported",
+            _("Young people given support to take part"),
+            len(supported),
+            sorted(i.young_person.user.display_name for i in supported),
+        ),
+        Figure(
+            "support_spent",
+            _("Spent on support (£)"),
+            Decimal(pence) / 100,
+            [
+                f"{i.young_person.user.display_name}: £{(i.support_amount_pence or 0) / 100:.2f}"
+                for i in supported
+            ],
+        ),
+    ]
+
+
+def barrier_counts(r: Records) -> list[tuple[str, int]]:
+    """Each barrier recorded, with how many young people face it."""
+    counted = Counter(b for i in r.inclusion for b in i.barriers)
+    return [(label, counted[value]) for value, label in projects.barrier_labels() if counted[value]]
+
+
+def why(r: Records) -> list[Figure]:
+    """Why these young people? Answered in staff's own words only."""
+    return []
+
+
+def scope(r: Records) -> list[Figure]:
+    """What was in and out of scope? Answered by the project's recorded scope (`scope_text`)."""
+    return []
+
+
+def scope_text(r: Records) -> str:
+    return "\n".join(t for t in (r.project.in_scope, r.project.out_of_scope) if t)
+
+
+def flexible(r: Records) -> list[Figure]:
+    """How were we flexible and responsive? The sessions held and the time given."""
+    sessions = {a.session_id: a.session for a in r.attendance}
+    minutes = sum(a.session.duration_minutes for a in r.came)
+    return [
+        Figure(
+            "sessions",
+            _("Sessions held"),
+            len(sessions),
+            [
+                f"{s.date:%d %b %Y}: {s.activity}"
+                for s in sorted(sessions.values(), key=lambda s: (s.date, s.pk))
+            ],
+        ),
+        Figure(
+            "places",
+            _("Places taken at sessions"),
+            len(r.came),
+            [f"{_day(a)}: {_name(a)}" for a in r.came],
+        ),
+        Figure(
+            "hours",
+            _("Hours young people gave"),
+            Decimal(minutes) / 60,
+            [f"{_day(a)}: {_name(a)}, {a.session.duration_minutes} min" for a in r.came],
+        ),
+    ]
+
+
+def _checklist_open(r: Records) -> Figure:
+    not_yet = [c for c in r.checklist if c.answer in (Answer.NO, Answer.MORE_WORK)]
+    return Figure(
+        "checklist_open",
+        _("Checklist items 'No' or 'Needs more work'"),
+        len(not_yet),
+        [f"{c.stage}: {c.item}" for c in not_yet],
+    )
+
+
+def process(r: Records) -> list[Figure]:
+    """How can we show our process was effective? The co-production checklist."""
+    yes = [c for c in r.checklist if c.answer == Answer.YES]
+    return [
+        Figure(
+            "checklist_yes",
+            _("Checklist items answered 'Yes'"),
+            len(yes),
+            [f"{c.stage}: {c.item}" for c in yes],
+        ),
+        _checklist_open(r),
+    ]
+
+
+def _on_time(ideas: list[Idea]) -> list[Idea]:
+    return [
+        i
+        for i in ideas
+        if i.response and i.response.feedback_given_on and i.response.feedback_given_on <= i.due_on
+    ]
+
+
+def effective(r: Records) -> list[Figure]:
+    """How do we know it was effective? The ladder, feedback, credits and recognition."""
+    ladder = projects.settings_for(organisation=r.project.organisation).ladder
+    participation = {step.number for step in rungs(ladder) if step.participation}
+    with_rung = [a for a in r.came if a.rung]
+    participating = [a for a in with_rung if a.rung in participation]
+    climbs: dict[int, list[int]] = defaultdict(list)
+    for a in with_rung:
+        climbs[a.young_person_id].append(a.rung or 0)
+    climbed = [
+        r.people[pid] for pid, steps in climbs.items() if len(steps) > 1 and steps[-1] > steps[0]
+    ]
+    on_time = _on_time(r.ideas)
+    # From the ledger itself, so a correction is netted out as it is in the balances.
+    minutes = credits.minutes_earned_for_project(project=r.project, start=r.start, end=r.end)
+    recognitions = credits.recognitions_awarded(
+        young_person_ids=list(r.people), start=r.start, end=r.end
+    )
+    return [
+        Figure(
+            "participation_share",
+            _("Share of recorded activity on participation rungs"),
+            share(len(participating), len(with_rung)),
+            [f"{_day(a)}: {_name(a)}, rung {a.rung}" for a in with_rung],
+        ),
+        Figure(
+            "climbed",
+            _("Young people who climbed the ladder"),
+            len(climbed),
+            sorted(p.user.display_name for p in climbed),
+        ),
+        Figure(
+            "feedback_on_time",
+            _("Share of ideas with feedback given on time"),
+            share(len(on_time), len(r.ideas)),
+            [i.text[:80] for i in on_time],
+        ),
+        Figure("credits_hours", _("Time credits issued (hours)"), Decimal(minutes) / 60, []),
+        Figure(
+            "recognitions",
+            _("Certificates and accreditation awarded"),
+            len(recognitions),
+            [f"{x.young_person.user.display_name}: {x.title}" for x in recognitions],
+        ),
+    ]
+
+
+def changed(r: Records) -> list[Figure]:
+    """What changed as a result? Ideas taken up, and young people's seats on panels."""
+    adopted = [i for i in r.ideas if projects.idea_adopted(i) is True]
+    not_adopted = [i for i in r.ideas if projects.idea_adopted(i) is False]
+    return [
+        Figure(
+            "ideas", _("Ideas and views recorded"), len(r.ideas), [i.text[:80] for i in r.ideas]
+        ),
+        Figure(
+            "adopted",
+            _("Ideas adopted or partly adopted"),
+            len(adopted),
+            [f"{i.text[:60]} → {i.response.action[:60] if i.response else ''}" for i in adopted],
+        ),
+        Figure(
+            "not_adopted",
+            _("Ideas not adopted, with reasons given"),
+            len(not_adopted),
+            [i.text[:80] for i in not_adopted],
+        ),
+        Figure(
+            "panel_seats",
+            _("Young people's seats on commissioning panels"),
+            commissioning.young_people_seats(project=r.project),
+            [],
+        ),
+    ]
+
+
+def improve(r: Records) -> list[Figure]:
+    """What didn't go so well? Feedback given late, and checklist items still open."""
+    on_time = _on_time(r.ideas)
+    late = [i for i in r.ideas if i not in on_time]
+    return [
+        Figure(
+            "feedback_late",
+            _("Ideas without feedback on time"),
+            len(late),
+            [f"{i.text[:60]} (due {i.due_on:%d %b %Y})" for i in late],
+        ),
+        _checklist_open(r),
+    ]
+
+
+# Each question's key (as in QUESTIONS) and the function that answers it.
+ANSWERS: dict[str, Callable[[Records], list[Figure]]] = {
+    "recruited": recruited,
+    "barriers": barriers,
+    "why": why,
+    "scope": scope,
+    "flexible": flexible,
+    "process": process,
+    "effective": effective,
+    "changed": changed,
+    "improve": improve,
+}

@@ -1,0 +1,64 @@
+"""Reads for young people's ideas and the answers they are owed."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, TypedDict
+
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
+
+from coproduce.projects.models import (
+    Idea,
+    Project,
+    Response,
+)
+
+if TYPE_CHECKING:
+    from coproduce.organisations.models import Membership, Organisation
+
+
+def ideas_for(*, project: Project) -> QuerySet[Idea]:
+    return Idea.objects.filter(project=project).select_related(
+        "response", "author__user", "owner__user"
+    )
+
+
+if TYPE_CHECKING:  # django-stubs' names for an annotated row; no cost at run time
+    from django_stubs_ext import WithAnnotations
+
+    class _ProjectName(TypedDict):
+        project_name: str
+
+    OverdueIdea = WithAnnotations[Idea, _ProjectName]
+
+
+def overdue_ideas(
+    *, organisation: Organisation | int, today: datetime.date
+) -> QuerySet[OverdueIdea]:
+    """Ideas past their feedback date with no feedback given yet, each with `project_name`."""
+    # NOT EXISTS within the organisation's own responses: an OR across a join made
+    # PostgreSQL scan every organisation's responses, so the page slowed as others grew.
+    fed_back = Response.objects.filter(
+        organisation=organisation, pk=OuterRef("response_id"), feedback_given_on__isnull=False
+    )
+    # The project's name by subquery, not a join: PostgreSQL misjudged a join to the
+    # organisation's projects as one row and chose nested loops (1.1 ms against 0.3 ms at
+    # `large`). The subquery runs for the rows shown only.
+    project_name = (
+        Project.objects.filter(organisation=organisation, pk=OuterRef("project_id"))
+        .order_by()
+        .values("name")
+    )
+    return (
+        Idea.objects.filter(organisation=organisation, due_on__lt=today)
+        .filter(~Exists(fed_back))
+        .annotate(project_name=Subquery(project_name))
+        .select_related("owner__user")
+        .order_by("due_on")
+    )
+
+
+def ideas_of(*, membership: Membership) -> QuerySet[Idea]:
+    return Idea.objects.filter(
+        organisation=membership.organisation, author=membership
+    ).select_related("project", "response")

@@ -1,0 +1,132 @@
+"""Reads for a project itself: settings, the project, its checklist, hours, and choosing one."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db.models import Count, Exists, OuterRef, QuerySet
+
+from coproduce.core.tenancy import get_for, settings_or_defaults
+from coproduce.projects.checklists import CHECKLISTS, Answer, Stage
+from coproduce.projects.models import (
+    ChecklistAnswer,
+    Idea,
+    MonthlyHours,
+    Project,
+    ProjectSettings,
+    Session,
+    StageChange,
+)
+
+if TYPE_CHECKING:
+    from coproduce.organisations.models import Organisation
+
+
+def settings_for(*, organisation: Organisation) -> ProjectSettings:
+    """The organisation's project settings (unsaved defaults until someone changes them)."""
+    return settings_or_defaults(ProjectSettings, organisation=organisation)
+
+
+def projects_for(*, organisation: Organisation) -> QuerySet[Project]:
+    return (
+        Project.objects.filter(organisation=organisation)
+        .select_related("service")
+        .annotate(session_count=Count("sessions", distinct=True))
+    )
+
+
+def get_project_for(*, organisation: Organisation | None, pk: int) -> Project:
+    return get_for(Project.objects.select_related("service"), organisation=organisation, pk=pk)
+
+
+def get_session_for(*, organisation: Organisation | None, pk: int) -> Session:
+    return get_for(Session.objects.select_related("project"), organisation=organisation, pk=pk)
+
+
+def get_idea_for(*, organisation: Organisation | None, pk: int) -> Idea:
+    return get_for(
+        Idea.objects.select_related("project", "response", "author__user", "owner__user"),
+        organisation=organisation,
+        pk=pk,
+    )
+
+
+@dataclass
+class ChecklistRow:
+    item: str
+    label: str
+    answer: str
+    notes: str
+
+
+def checklist_for(*, project: Project, stage: str) -> list[ChecklistRow]:
+    saved = {a.item: a for a in ChecklistAnswer.objects.filter(project=project, stage=stage)}
+    return [
+        ChecklistRow(
+            item,
+            str(label),
+            saved[item].answer if item in saved else "",
+            saved[item].notes if item in saved else "",
+        )
+        for item, label in CHECKLISTS[stage]
+    ]
+
+
+def open_checklist_items(*, project: Project, stage: str) -> list[ChecklistRow]:
+    """Items still unanswered, or answered 'No': moving on is allowed, but shown."""
+    return [
+        row for row in checklist_for(project=project, stage=stage) if row.answer in ("", Answer.NO)
+    ]
+
+
+@dataclass
+class Substitution:
+    month: datetime.date
+    previous: MonthlyHours
+    latest: MonthlyHours
+
+
+def substitution_warning(*, project: Project) -> Substitution | None:
+    """Young people's hours grew while paid staff hours shrank, month on month (nef's 'cuts scenario')."""
+    months = list(MonthlyHours.objects.filter(project=project).order_by("-month")[:2])
+    if len(months) < 2:
+        return None
+    latest, previous = months
+    if (
+        latest.young_people_hours > previous.young_people_hours
+        and latest.staff_hours < previous.staff_hours
+    ):
+        return Substitution(latest.month, previous, latest)
+    return None
+
+
+def monthly_hours_for(*, project: Project) -> QuerySet[MonthlyHours]:
+    return MonthlyHours.objects.filter(project=project).order_by("month")
+
+
+def stuck_projects(
+    *, organisation: Organisation | int, since: datetime.datetime
+) -> QuerySet[Project]:
+    """Projects still short of evaluation that have not moved on since `since`: created before
+    then, and no change of stage after."""
+    moved = StageChange.objects.filter(
+        organisation=organisation, project=OuterRef("pk"), changed_at__gt=since
+    )
+    return (
+        Project.objects.filter(organisation=organisation, created_at__lte=since)
+        .exclude(stage=Stage.EVALUATION)
+        .filter(~Exists(moved))
+        .order_by("name")
+    )
+
+
+def project_choices_for(*, organisation: Organisation) -> QuerySet[Project]:
+    """The organisation's projects by name, for choosing one on a form (another app's too)."""
+    return Project.objects.filter(organisation=organisation).order_by("name")
+
+
+def project_named(*, organisation: Organisation, name: str) -> Project:
+    """One project by its exact name (demo data finds its projects this way)."""
+    return Project.objects.get(organisation=organisation, name=name)

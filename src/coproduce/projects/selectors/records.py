@@ -1,0 +1,135 @@
+"""Reads other apps count from: the monitoring report (Appendix B) and outcomes' "who took part"."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+from django.db.models import Count, Q, QuerySet
+
+from coproduce.projects.models import (
+    Attendance,
+    ChecklistAnswer,
+    Idea,
+    Inclusion,
+    Project,
+    Session,
+)
+
+if TYPE_CHECKING:
+    from coproduce.organisations.models import Membership, Organisation
+
+
+def attendance_in_period(
+    *, project: Project, start: datetime.date, end: datetime.date
+) -> list[Attendance]:
+    """Every register entry of the project's sessions in the period, in date order."""
+    return list(
+        Attendance.objects.filter(session__project=project, session__date__range=(start, end))
+        .select_related("session", "young_person__user")
+        .order_by("session__date", "session_id", "young_person_id")
+    )
+
+
+def first_came_on(*, project: Project, young_person_ids: list[int]) -> dict[int, datetime.date]:
+    """The day each of these young people first came to one of the project's sessions."""
+    from django.db.models import Min
+
+    return dict(
+        Attendance.objects.filter(
+            session__project=project, attended=True, young_person_id__in=young_person_ids
+        )
+        .values("young_person_id")
+        .annotate(first=Min("session__date"))
+        .values_list("young_person_id", "first")
+    )
+
+
+def inclusion_of_people(*, project: Project, young_person_ids: list[int]) -> list[Inclusion]:
+    return list(
+        Inclusion.objects.filter(
+            project=project, young_person_id__in=young_person_ids
+        ).select_related("young_person__user")
+    )
+
+
+def checklist_answers_of(*, project: Project) -> list[ChecklistAnswer]:
+    return list(ChecklistAnswer.objects.filter(project=project).order_by("stage", "item"))
+
+
+def ideas_in_period(*, project: Project, start: datetime.date, end: datetime.date) -> list[Idea]:
+    """Ideas recorded in the period, each with its response, oldest first."""
+    return list(
+        Idea.objects.filter(project=project, created_at__date__range=(start, end))
+        .select_related("response")
+        .order_by("created_at", "id")
+    )
+
+
+def barrier_labels() -> list[tuple[str, str]]:
+    """The barriers to taking part that can be recorded, as (value, label)."""
+    from coproduce.projects.models import Barrier
+
+    return [(value, str(label)) for value, label in Barrier.choices]
+
+
+def idea_adopted(idea: Idea) -> bool | None:
+    """True if adopted (fully or partly), False if not adopted, None while undecided."""
+    from coproduce.projects.models import Status
+
+    status = idea.response.status if idea.response else None
+    if status == Status.NOT_ADOPTED:
+        return False
+    return True if status in (Status.ADOPTED, Status.PARTLY_ADOPTED) else None
+
+
+def places_taken(
+    *, organisation: Organisation, start: datetime.date, end: datetime.date
+) -> dict[int, tuple[int, int]]:
+    """Per young person ever on a register: (places taken in the period, times on any register)."""
+    rows = (
+        Attendance.objects.filter(organisation=organisation)
+        .order_by()
+        .values("young_person_id")
+        .annotate(
+            places=Count("id", filter=Q(attended=True, session__date__range=(start, end))),
+            asked=Count("id"),
+        )
+        .values_list("young_person_id", "places", "asked")
+    )
+    return {person: (places, asked) for person, places, asked in rows}
+
+
+def projects_taken_part_in(*, membership: Membership) -> QuerySet[Project]:
+    """Projects at whose sessions the young person has come at least once, by name."""
+    came = Attendance.objects.filter(young_person=membership, attended=True)
+    return Project.objects.filter(pk__in=came.values("session__project")).order_by("name")
+
+
+def young_people_who_came(*, project: Project) -> list[Membership]:
+    """Everyone who came to at least one of the project's sessions, in the order they joined."""
+    rows = Attendance.objects.filter(session__project=project, attended=True).select_related(
+        "young_person__user"
+    )
+    return sorted({a.young_person for a in rows}, key=lambda m: m.pk)
+
+
+def sessions_in(*, organisation: Organisation) -> QuerySet[Session]:
+    """Every session an organisation has held, oldest first (e.g. to issue credits for them)."""
+    return Session.objects.filter(organisation=organisation).order_by("date", "pk")
+
+
+def last_on_register(
+    *, organisation: Organisation, young_people: QuerySet[Membership]
+) -> dict[int, datetime.date]:
+    """The date of the latest session each young person was on the register for (there or
+    not), by membership id; someone never on a register is left out."""
+    from django.db.models import Max
+
+    rows = (
+        Attendance.objects.filter(organisation=organisation, young_person__in=young_people)
+        .order_by()
+        .values("young_person_id")
+        .annotate(last=Max("session__date"))
+    )
+    return {row["young_person_id"]: row["last"] for row in rows}

@@ -1,0 +1,124 @@
+"""Writes for young people's ideas and views, and the answers they are owed."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coproduce.audit.services import audit_record
+from coproduce.notifications.services import notify
+from coproduce.projects.models import Idea, Project, Response, Session, Status
+from coproduce.projects.selectors import settings_for
+
+if TYPE_CHECKING:
+    from coproduce.accounts.models import User
+    from coproduce.organisations.models import Membership
+
+
+def idea_record(
+    *,
+    acting_user: User,
+    project: Project,
+    text: str,
+    source: str,
+    owner: Membership,
+    author: Membership | None = None,
+    group_name: str = "",
+    session: Session | None = None,
+    created_at: datetime.datetime | None = None,
+) -> Idea:
+    if author is None and not group_name:
+        raise ValidationError({"author": _("Say which young person or group the idea came from")})
+    if not owner.is_staff_member:
+        raise ValidationError({"owner": _("The owner must be a member of staff")})
+    created = created_at or timezone.now()
+    due_days = settings_for(organisation=project.organisation).feedback_due_days
+    with transaction.atomic():
+        idea = Idea(
+            organisation=project.organisation,
+            project=project,
+            text=text,
+            source=source,
+            author=author,
+            group_name=group_name,
+            owner=owner,
+            session=session,
+            recorded_by=acting_user,
+            created_at=created,
+            due_on=timezone.localdate(created) + datetime.timedelta(days=due_days),
+        )
+        idea.full_clean()
+        idea.save()
+        audit_record(
+            acting_user=acting_user,
+            organisation=project.organisation,
+            verb="idea.record",
+            target=idea,
+        )
+    return idea
+
+
+def response_give(
+    *,
+    acting_user: User,
+    ideas: Sequence[Idea],
+    status: str,
+    reason: str = "",
+    action: str = "",
+    feedback_given_on: datetime.date | None = None,
+    feedback_method: str = "",
+) -> Response:
+    """Answer one or more ideas. 'Not adopted' needs a reason; each author hears of the change."""
+    if not ideas:
+        raise ValidationError(_("Choose at least one idea to answer"))
+    project = ideas[0].project
+    if any(i.project_id != project.pk for i in ideas):
+        raise ValidationError(_("Answer ideas from one project at a time"))
+    if status == Status.NOT_ADOPTED and not reason.strip():
+        raise ValidationError(
+            {"reason": _("Say why the idea was not adopted. Young people have a right to know.")}
+        )
+    if feedback_given_on and not feedback_method.strip():
+        raise ValidationError({"feedback_method": _("Say how the feedback was given")})
+    with transaction.atomic():
+        response = ideas[0].response or Response(organisation=project.organisation, project=project)
+        old_status = response.status if response.pk else None
+        response.status, response.reason, response.action = status, reason, action
+        response.feedback_given_on, response.feedback_method = feedback_given_on, feedback_method
+        response.updated_at = timezone.now()
+        response.full_clean()
+        response.save()
+        for idea in ideas:
+            idea.response = response
+            idea.save(update_fields=["response"])
+        audit_record(
+            acting_user=acting_user,
+            organisation=project.organisation,
+            verb="response.give",
+            target=response,
+            details={"status": status, "ideas": [i.pk for i in ideas]},
+        )
+        if old_status != status:
+            label = dict(Status.choices)[status]  # lazy: translated for each recipient
+
+            def decision() -> str:
+                return _("Decision: %(status)s") % {"status": str(label)}
+
+            for idea in ideas:
+                if idea.author is not None:
+                    notify(
+                        organisation=project.organisation,
+                        recipient=idea.author.user,
+                        kind="idea.status",
+                        dedupe_key=f"idea:{idea.pk}:{status}",
+                        subject=lambda: _("There is news about your idea"),
+                        body=decision,
+                        url="/projects/my-ideas/",
+                    )
+    return response

@@ -1,0 +1,41 @@
+"""Pages for projects, split by topic; every view stays importable from here (urls.py uses it)."""
+
+from __future__ import annotations
+
+from coproduce.projects.views.ideas import board, idea_add, idea_respond, my_ideas
+from coproduce.projects.views.journeys import journey, my_journey
+from coproduce.projects.views.projects import (
+    project_add,
+    project_detail,
+    project_edit,
+    project_list,
+    project_stage,
+    role_add,
+    settings_edit,
+)
+from coproduce.projects.views.sessions import (
+    hours_add,
+    inclusion_edit,
+    session_add,
+    session_register,
+)
+
+__all__ = [
+    "board",
+    "hours_add",
+    "idea_add",
+    "idea_respond",
+    "inclusion_edit",
+    "journey",
+    "my_ideas",
+    "my_journey",
+    "project_add",
+    "project_detail",
+    "project_edit",
+    "project_list",
+    "project_stage",
+    "role_add",
+    "session_add",
+    "session_register",
+    "settings_edit",
+]

@@ -1,0 +1,188 @@
+"""Pages for a project itself: the list, starting and changing one, its checklist, roles and settings."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coproduce.core.http import MemberRequest, member_required
+from coproduce.core.pages import form_page, show_errors
+from coproduce.projects import selectors as sel
+from coproduce.projects import services
+from coproduce.projects.checklists import CHECKLISTS, Stage
+from coproduce.projects.forms import ChecklistForm, ProjectForm, RoleForm, SettingsForm
+
+
+@member_required("staff")
+def project_list(request: MemberRequest) -> HttpResponse:
+    return render(
+        request,
+        "projects/list.html",
+        {
+            "title": _("Projects"),
+            "projects": sel.projects_for(organisation=request.organisation),
+            "overdue": sel.overdue_ideas(
+                organisation=request.organisation, today=timezone.localdate()
+            )[:10],
+        },
+    )
+
+
+@member_required("staff")
+def project_add(request: MemberRequest) -> HttpResponse:
+    form = ProjectForm(
+        request.POST or None,
+        organisation=request.organisation,
+        initial={"designed_by": "together", "delivered_by": "together"},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            project = services.project_create(
+                acting_user=request.user, organisation=request.organisation, **form.cleaned_data
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Project started."))
+            return redirect("projects:detail", project_id=project.pk)
+    return form_page(
+        request,
+        form=form,
+        title=_("Start a project"),
+        submit_text=_("Start project"),
+        back_url=reverse("projects:list"),
+    )
+
+
+@member_required("staff")
+def project_detail(request: MemberRequest, project_id: int) -> HttpResponse:
+    project = sel.get_project_for(organisation=request.organisation, pk=project_id)
+    today = timezone.localdate()
+    ideas = list(sel.ideas_for(project=project))
+    sessions = Paginator(sel.sessions_for(project=project), 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "projects/detail.html",
+        {
+            "title": project.name,
+            "project": project,
+            "stages": Stage.choices,
+            "open_items": sel.open_checklist_items(project=project, stage=project.stage),
+            "sessions": sessions,
+            "page": sessions,
+            "ideas": ideas,
+            "overdue_ids": {i.pk for i in ideas if i.is_overdue(today)},
+            "spread": sel.rung_spread(project=project),
+            "substitution": sel.substitution_warning(project=project),
+            "hours": sel.monthly_hours_for(project=project),
+            "roles": project.roles.all(),
+            "changes": project.stage_changes.select_related("changed_by"),
+        },
+    )
+
+
+@member_required("staff")
+def project_edit(request: MemberRequest, project_id: int) -> HttpResponse:
+    project = sel.get_project_for(organisation=request.organisation, pk=project_id)
+    initial = {f: getattr(project, f) for f in services.PROJECT_FIELDS}
+    form = ProjectForm(request.POST or None, organisation=request.organisation, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_update(acting_user=request.user, project=project, **form.cleaned_data)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("projects:detail", project_id=project.pk)
+    return form_page(
+        request,
+        form=form,
+        title=_("Change project"),
+        caption=project.name,
+        submit_text=_("Save changes"),
+        back_url=reverse("projects:detail", args=[project.pk]),
+    )
+
+
+@member_required("staff")
+def project_stage(request: MemberRequest, project_id: int) -> HttpResponse:
+    project = sel.get_project_for(organisation=request.organisation, pk=project_id)
+    stage = request.GET.get("stage", project.stage)
+    if stage not in CHECKLISTS:
+        stage = project.stage
+    form = ChecklistForm(request.POST or None, rows=sel.checklist_for(project=project, stage=stage))
+    if request.method == "POST" and form.is_valid():
+        services.checklist_save(
+            acting_user=request.user, project=project, stage=stage, answers=form.answers()
+        )
+        move_to = form.cleaned_data["move_to"]
+        if move_to:
+            change = services.project_move(
+                acting_user=request.user, project=project, to_stage=move_to
+            )
+            if change.open_items:
+                messages.warning(
+                    request,
+                    _("Moved on with %(n)s checklist items still open.") % {"n": change.open_items},
+                )
+            else:
+                messages.success(request, _("Moved to the next stage."))
+        else:
+            messages.success(request, _("Checklist saved."))
+        return redirect("projects:detail", project_id=project.pk)
+    return render(
+        request,
+        "projects/stage.html",
+        {
+            "title": _("Checklist: %(stage)s") % {"stage": Stage(stage).label},
+            "project": project,
+            "form": form,
+            "stage": stage,
+        },
+    )
+
+
+@member_required("staff")
+def role_add(request: MemberRequest, project_id: int) -> HttpResponse:
+    project = sel.get_project_for(organisation=request.organisation, pk=project_id)
+    form = RoleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.role_create(acting_user=request.user, project=project, **form.cleaned_data)
+        messages.success(request, _("Role description added."))
+        return redirect("projects:detail", project_id=project.pk)
+    return form_page(
+        request,
+        form=form,
+        title=_("Add a role description"),
+        caption=project.name,
+        submit_text=_("Add role"),
+        back_url=reverse("projects:detail", args=[project.pk]),
+    )
+
+
+@member_required("manage_organisation")
+def settings_edit(request: MemberRequest) -> HttpResponse:
+    current = sel.settings_for(organisation=request.organisation)
+    form = SettingsForm(
+        request.POST or None,
+        initial={"ladder": current.ladder, "feedback_due_days": current.feedback_due_days},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.project_settings_update(
+            acting_user=request.user, organisation=request.organisation, **form.cleaned_data
+        )
+        messages.success(request, _("Settings saved."))
+        return redirect("projects:list")
+    return form_page(
+        request,
+        form=form,
+        title=_("Project settings"),
+        submit_text=_("Save settings"),
+        back_url=reverse("projects:list"),
+    )
