@@ -35,10 +35,21 @@ setattr(TransactionTestCase, "_fixture_teardown", _fixture_teardown)  # noqa: B0
 
 
 @pytest.fixture(autouse=True)
-def _fast_hashing_and_unscoped_setup(settings: Any) -> Iterator[None]:
+def _fast_hashing_and_unscoped_setup(
+    settings: Any, request: pytest.FixtureRequest
+) -> Iterator[None]:
     """Tests arrange data directly; requests still run inside the middleware's scope."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    cache.clear()  # sign-in rate limits live in the cache; each test starts unlocked
+    # Sign-in counts live in the cache, a database table by default: each test that uses the
+    # database starts unlocked (a flush between transactional tests leaves that table alone).
+    names = request.fixturenames
+    if (
+        "_django_db_helper" in names
+        or "live_server" in names
+        or request.node.get_closest_marker("django_db")
+    ):
+        request.getfixturevalue("_django_db_helper")
+        cache.clear()
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -7,6 +7,8 @@ staff session with CSRF.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,8 +17,16 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
 from coproduce.core.api_auth import BearerToken, StaffSession
+from coproduce.core.api_schema import document_errors, refuse_nul_characters
 
-api = NinjaAPI(
+
+class CoproduceAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        # Every operation documents the errors it can answer with, so the schema is the truth.
+        return super().get_openapi_schema(**kwargs)
+
+
+api = CoproduceAPI(
     title="Coproduce API",
     version="1",
     urls_namespace="api-v1",
@@ -51,6 +61,9 @@ def unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
         request, {"detail": "Sign in or send a valid bearer token."}, status=401
     )
 
+
+# PostgreSQL cannot store a NUL character: refuse it in any value, naming the field (422).
+api.add_decorator(refuse_nul_characters)
 
 # Each app that has an API exposes `router` in its api.py; mounted under its label.
 for _config in apps.get_app_configs():

@@ -36,6 +36,8 @@ def gunicorn_args(address: str | None = None) -> list[str]:
         f"--max-requests-jitter={_int_env('GUNICORN_MAX_REQUESTS_JITTER', 200)}",
         # Our middleware writes one JSON line per request; gunicorn's own log is errors only.
         "--error-logfile=-",
+        # No control socket: it would be written under $HOME, which a service user lacks.
+        "--no-control-socket",
         "--worker-tmp-dir=/dev/shm" if os.path.isdir("/dev/shm") else "--worker-tmp-dir=/tmp",  # noqa: S108
     ]
 

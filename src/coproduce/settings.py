@@ -8,6 +8,7 @@ Development (`make run`, the tests) sets DEBUG=true and gets local defaults.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -69,7 +70,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The Django admin behind the product's sign-in and second factor (accounts/admin_site.py).
+    "coproduce.accounts.admin_apps.SignedInAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -106,6 +108,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: every request gets an id and one JSON log line, redirects and static files too.
     "coproduce.core.observability.RequestLogMiddleware",
+    # Permissions-Policy on every answer; Cache-Control: no-store on every signed-in one.
+    "coproduce.core.headers.SecurityHeadersMiddleware",
+    # Load-balancer probes, answered before the HTTPS redirect and the Host check.
+    "coproduce.core.health.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -182,6 +188,10 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Names of the person, their organisation and services (ASVS 6.2.11); millions of
+    # breached passwords, checked offline (ASVS 6.2.4).
+    {"NAME": "coproduce.accounts.passwords.ContextPasswordValidator"},
+    {"NAME": "coproduce.accounts.passwords.BreachedPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
@@ -195,10 +205,16 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 # Other sessions end on a password change (Django rotates the session hash); this one stays.
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/15m/key"}
+# Wrong passwords are counted by the adapter (accounts/throttle.py: per account, per account
+# and address, per address); allauth's counter is left for wrong two-step codes, per account.
+ACCOUNT_RATE_LIMITS = {"login_failed": "5/15m/key"}
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Coproduce"
+# allauth refuses set-up while an address is unverified, guarding against sign-up with someone
+# else's address. Nobody signs up here and addresses are not verified, so that refusal only
+# shut staff out of the set-up they must do (opening the e-mail page adds an unverified one).
+MFA_ALLOW_UNVERIFIED_EMAIL = True
 MFA_ADAPTER = "coproduce.accounts.security.MFAAdapter"
 MFA_ENCRYPTION_KEY = os.environ.get("MFA_ENCRYPTION_KEY", "")
 # Keys for encrypted fields (authenticator secrets), newest first: the first encrypts, all
@@ -226,6 +242,36 @@ SESSION_IDLE_SECONDS = int(os.environ.get("SESSION_IDLE_SECONDS", str(30 * 60)))
 SESSION_ABSOLUTE_SECONDS = int(os.environ.get("SESSION_ABSOLUTE_SECONDS", str(8 * 60 * 60)))
 LOGIN_URL_PATH = "/auth/login/"
 
+# The client's address is REMOTE_ADDR, or X-Forwarded-For's rightmost untrusted hop when
+# REMOTE_ADDR is one of these proxies (addresses or networks, comma-separated).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+for _proxy in TRUSTED_PROXIES:
+    ipaddress.ip_network(_proxy, strict=False)  # a mistyped proxy stops the start, named
+# Lock-out and throttles (accounts/throttle.py), counted in the shared cache below.
+SIGN_IN_LOCKOUT_MINUTES = int(os.environ.get("SIGN_IN_LOCKOUT_MINUTES", "15"))
+SIGN_IN_FAILURES_PER_ACCOUNT_ADDRESS = int(
+    os.environ.get("SIGN_IN_FAILURES_PER_ACCOUNT_ADDRESS", "5")
+)
+SIGN_IN_FAILURES_PER_ACCOUNT = int(os.environ.get("SIGN_IN_FAILURES_PER_ACCOUNT", "10"))
+SIGN_IN_FAILURES_PER_ADDRESS = int(os.environ.get("SIGN_IN_FAILURES_PER_ADDRESS", "50"))
+SIGN_IN_CODE_FAILURES_PER_ADDRESS = int(os.environ.get("SIGN_IN_CODE_FAILURES_PER_ADDRESS", "10"))
+API_BAD_TOKENS_PER_ADDRESS = int(os.environ.get("API_BAD_TOKENS_PER_ADDRESS", "20"))
+API_REQUESTS_PER_TOKEN_PER_MINUTE = int(os.environ.get("API_REQUESTS_PER_TOKEN_PER_MINUTE", "300"))
+
+# One cache for every process and server: Redis when REDIS_URL is set, otherwise a table in
+# the database (made by accounts' migration 0003), never a per-process memory.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "coproduce_cache",
+        }
+    )
+}
+
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -241,6 +287,8 @@ STATIC_URL = "/static/"
 # Filled by `coproduce collectstatic` (the install step); WhiteNoise serves it.
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Photos with more pixels than this are refused before decoding (decompression bombs).
+MEDIA_MAX_IMAGE_PIXELS = int(os.environ.get("MEDIA_MAX_IMAGE_PIXELS", "40000000"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed, compressed names (cached for ever) from the manifest collectstatic writes.

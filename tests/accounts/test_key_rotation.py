@@ -20,7 +20,7 @@ from tests.factories import TOTP_SECRET, MembershipFactory, totp_now
 def _code_works(user: Any) -> bool:
     cache.clear()  # allauth refuses a code used a moment ago; each check here is a new sign-in
     authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
-    return TOTP(authenticator).validate_code(totp_now(TOTP_SECRET))
+    return bool(TOTP(authenticator).validate_code(totp_now(TOTP_SECRET)))
 
 
 @pytest.mark.django_db

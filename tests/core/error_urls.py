@@ -6,7 +6,8 @@ from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import path
 
-from coproduce.urls import handler400, handler403, handler404, handler500, urlpatterns as site
+from coproduce.urls import handler400, handler403, handler404, handler500
+from coproduce.urls import urlpatterns as site
 
 
 def missing(request: HttpRequest) -> HttpResponse:

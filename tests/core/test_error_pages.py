@@ -20,15 +20,13 @@ def debug(request: pytest.FixtureRequest, settings: Any) -> bool:
 
 
 def page(response: Any) -> str:
-    html = response.content.decode()
+    html: str = response.content.decode()
     assert 'class="govuk-template"' in html, "the page uses the site's layout"
     assert response["X-Request-ID"] in html, "the page shows the request's reference"
     return html
 
 
-def test_it_says_a_page_is_not_found_without_listing_the_sites_urls(
-    db: None, debug: bool
-) -> None:
+def test_it_says_a_page_is_not_found_without_listing_the_sites_urls(db: None, debug: bool) -> None:
     response = Client().get("/no-such-page/")
     assert response.status_code == 404
     html = page(response)

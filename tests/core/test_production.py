@@ -106,16 +106,21 @@ def test_it_serves_pages_and_hashed_static_files_with_debug_off(
     static = Client().get(css)
     assert static.status_code == 200
     assert "immutable" in static["Cache-Control"]
-    static.close()  # type: ignore[attr-defined]
+    static.close()
 
 
-def test_healthz_answers_over_plain_http_when_https_is_enforced(
-    db: None, settings: Any
-) -> None:
+def test_healthz_answers_over_plain_http_when_https_is_enforced(db: None, settings: Any) -> None:
     settings.SECURE_SSL_REDIRECT = True
     assert Client().get("/healthz").status_code == 200
     assert Client().get("/readyz").status_code == 200
     assert Client().get("/auth/login/").status_code == 301
+
+
+def test_probes_answer_whatever_the_host_header_says(db: None) -> None:
+    # A load balancer probes by IP address, which ALLOWED_HOSTS need not list.
+    assert Client().get("/healthz", HTTP_HOST="10.0.0.7").status_code == 200
+    assert Client().get("/readyz", HTTP_HOST="10.0.0.7").status_code == 200
+    assert Client().get("/auth/login/", HTTP_HOST="10.0.0.7").status_code == 400
 
 
 def test_readyz_checks_each_dependency(db: None) -> None:
@@ -136,9 +141,7 @@ def test_readyz_names_a_missing_static_manifest(db: None, settings: Any, tmp_pat
     assert response.json()["failed"] == ["static"]
 
 
-def test_readyz_names_unwritable_storage(
-    db: None, settings: Any, tmp_path: Path
-) -> None:
+def test_readyz_names_unwritable_storage(db: None, settings: Any, tmp_path: Path) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the media folder should be")
     settings.MEDIA_ROOT = blocked
@@ -162,9 +165,7 @@ def test_readyz_names_a_worker_backlog(db: None) -> None:
         run_after=get_date_max(),
     )
     assert Client().get("/readyz").status_code == 200, "a task just queued is not a backlog"
-    DBTaskResult.objects.filter(pk=task.pk).update(
-        enqueued_at=timezone.now() - timedelta(hours=1)
-    )
+    DBTaskResult.objects.filter(pk=task.pk).update(enqueued_at=timezone.now() - timedelta(hours=1))
     response = Client().get("/readyz")
     assert response.status_code == 503
     assert response.json()["failed"] == ["worker"]
@@ -206,7 +207,13 @@ def test_it_keeps_a_traceback_inside_one_json_line() -> None:
         raise ValueError("boom")
     except ValueError:
         record = logging.getLogger("django.request").makeRecord(
-            "django.request", logging.ERROR, __file__, 1, "Internal Server Error", (), sys.exc_info()
+            "django.request",
+            logging.ERROR,
+            __file__,
+            1,
+            "Internal Server Error",
+            (),
+            sys.exc_info(),
         )
     record.request = object()  # Django attaches the request: never logged
     logged = json.loads(JsonLogFormatter().format(record))

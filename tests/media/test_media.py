@@ -108,7 +108,7 @@ def test_it_refuses_files_that_are_not_what_they_claim(
     film = upload(
         client, project, kind="film", file=SimpleUploadedFile("film.mp4", b"%PDF-1.4 not a film")
     )
-    assert "The film must be an MP4 or WebM file" in film.content.decode()
+    assert "The film must be an MP4, MOV or WebM file" in film.content.decode()
     gif = io.BytesIO()
     Image.new("RGB", (4, 4)).save(gif, format="GIF")
     page = upload(client, project, file=SimpleUploadedFile("anim.gif", gif.getvalue()))

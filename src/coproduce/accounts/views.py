@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coproduce.accounts import throttle
 from coproduce.accounts.forms import ApiTokenForm, CodeForm, LanguageForm
 from coproduce.accounts.selectors import api_tokens_for, get_api_token_for
 from coproduce.accounts.services import (
@@ -35,16 +36,36 @@ def start(request: HttpRequest) -> HttpResponse:
     """A young person signs in with the one-time code a practitioner gave them."""
     form = CodeForm(request.POST or None, initial={"code": request.GET.get("code", "")})
     if request.method == "POST" and form.is_valid():
+        # Counted before the code is looked at, so guesses cannot run in parallel past it.
+        taken = throttle.take(
+            throttle.Limit("sign-in-code", settings.SIGN_IN_CODE_FAILURES_PER_ADDRESS, 10 * 60),
+            throttle.address_key(request),
+        )
+        if not taken.allowed:
+            return too_many_attempts(request, taken)
         try:
             user = sign_in_code_redeem(raw_code=form.cleaned_data["code"])
         except SignInCodeError as error:
             form.add_error("code", str(error))
         else:
+            throttle.give_back(taken)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             return redirect("accounts:set_password")
     return form_page(
         request, title=_("Sign in with your code"), form=form, submit_text=_("Continue")
     )
+
+
+def too_many_attempts(request: HttpRequest, taken: throttle.Taken) -> HttpResponse:
+    """429 with Retry-After, in the site's layout, saying how long to wait."""
+    response = render(
+        request,
+        "accounts/too_many_attempts.html",
+        {"title": _("Too many wrong codes"), "minutes": taken.minutes},
+        status=429,
+    )
+    response["Retry-After"] = str(taken.retry_after)
+    return response
 
 
 @login_required

@@ -30,7 +30,7 @@ class FrameworkOut(Schema):
     versions: list[VersionSummary]
 
 
-class RoundOut(Schema):
+class AssessmentRoundOut(Schema):
     id: int
     name: str
     version_id: int
@@ -40,7 +40,7 @@ class RoundOut(Schema):
     is_open: bool
 
 
-class ScoreOut(Schema):
+class AssessmentScoreOut(Schema):
     indicator_key: str
     level: str
     value: int | None
@@ -57,7 +57,7 @@ class AssessmentOut(Schema):
     project: str | None
     status: str
     submitted_at: datetime.datetime | None
-    scores: list[ScoreOut]
+    scores: list[AssessmentScoreOut]
 
 
 @router.get("/frameworks", response=list[FrameworkOut])
@@ -94,8 +94,8 @@ def get_version(request: HttpRequest, version_id: int) -> dict[str, object]:
     }
 
 
-def _round(r: Round) -> RoundOut:
-    return RoundOut(
+def _round(r: Round) -> AssessmentRoundOut:
+    return AssessmentRoundOut(
         id=r.pk,
         name=r.name,
         version_id=r.version_id,
@@ -106,15 +106,15 @@ def _round(r: Round) -> RoundOut:
     )
 
 
-@router.get("/rounds", response=list[RoundOut])
-def list_rounds(request: HttpRequest) -> list[RoundOut]:
+@router.get("/rounds", response=list[AssessmentRoundOut])
+def list_rounds(request: HttpRequest) -> list[AssessmentRoundOut]:
     return [
         _round(r) for r in selectors.rounds_for(organisation=auth_membership(request).organisation)
     ]
 
 
-@router.get("/rounds/{round_id}", response=RoundOut)
-def get_round(request: HttpRequest, round_id: int) -> RoundOut:
+@router.get("/rounds/{round_id}", response=AssessmentRoundOut)
+def get_round(request: HttpRequest, round_id: int) -> AssessmentRoundOut:
     return _round(
         selectors.get_round_for(organisation=auth_membership(request).organisation, pk=round_id)
     )
@@ -130,7 +130,7 @@ def _assessment(a: Assessment) -> AssessmentOut:
         status=a.status,
         submitted_at=a.submitted_at,
         scores=[
-            ScoreOut(
+            AssessmentScoreOut(
                 indicator_key=s.indicator.key,
                 level=s.level,
                 value=s.value,
@@ -160,7 +160,7 @@ def get_assessment(request: HttpRequest, assessment_id: int) -> AssessmentOut:
     )
 
 
-class ScoreIn(Schema):
+class AssessmentScoreIn(Schema):
     level: str
     value: int | None = None
     answer: str = ""
@@ -169,7 +169,7 @@ class ScoreIn(Schema):
 
 class AnswersIn(Schema):
     indicator_key: str
-    scores: list[ScoreIn]
+    scores: list[AssessmentScoreIn]
     reflection: str | None = None
     reason: str = ""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django.http import HttpResponse
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from coproduce.commissioning import selectors as sel
 from coproduce.commissioning.models import Bid, Round
+from coproduce.core.exports import csv_writer, write_row, xlsx_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -25,18 +25,11 @@ def _download(
     return response
 
 
-def _cell(value: object) -> object:
-    # Spreadsheet apps run text starting with = + - @ as a formula: neutralise it.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def matrix_csv(round_: Round) -> HttpResponse:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv_writer(buffer)
     writer.writerow(sel.matrix_header())
-    writer.writerows([[_cell(v) for v in row] for row in sel.matrix_rows(round_)])
+    writer.writerows(sel.matrix_rows(round_))
     return _download(
         buffer.getvalue(), "text/csv; charset=utf-8", f"{slugify(round_.title)}-scores.csv"
     )
@@ -73,20 +66,18 @@ def results_rows(round_: Round) -> tuple[list[str], list[list[object]]]:
 
 
 def matrix_xlsx(round_: Round) -> HttpResponse:
-    import xlsxwriter
-
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+    book = xlsx_workbook(buffer)
     bold = book.add_format({"bold": True})
     sheet = book.add_worksheet(_("Scores")[:31])
-    sheet.write_row(0, 0, sel.matrix_header(), bold)
+    write_row(sheet, 0, 0, sel.matrix_header(), bold)
     for i, row in enumerate(sel.matrix_rows(round_), start=1):
-        sheet.write_row(i, 0, row)
+        write_row(sheet, i, 0, row)
     header, rows = results_rows(round_)
     results = book.add_worksheet(_("Results")[:31])
-    results.write_row(0, 0, header, bold)
+    write_row(results, 0, 0, header, bold)
     for i, row in enumerate(rows, start=1):
-        results.write_row(i, 0, row)
+        write_row(results, i, 0, row)
     book.close()
     return _download(buffer.getvalue(), XLSX, f"{slugify(round_.title)}-scores.xlsx")
 

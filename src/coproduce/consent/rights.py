@@ -90,10 +90,10 @@ class Due:
 
 def due_for_erasure(organisation: Organisation, *, today: datetime.date) -> list[Due]:
     """Young people whose last activity is longer ago than the organisation keeps data."""
-    from coproduce.consent.models import RetentionPolicy
+    from coproduce.consent.selectors import settings_for
 
-    policy = RetentionPolicy.objects.filter(organisation=organisation).first()
-    if policy is None or policy.years is None:
+    policy = settings_for(organisation=organisation)
+    if policy.years is None:
         return []
     cutoff = today.replace(year=today.year - policy.years)
     cutoff_time = datetime.datetime.combine(cutoff, datetime.time(), tzinfo=datetime.UTC)

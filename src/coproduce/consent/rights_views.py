@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from coproduce.consent import rights
 from coproduce.consent.forms import EraseForm, RetentionForm
-from coproduce.consent.selectors import retention_of
+from coproduce.consent.selectors import settings_for
 from coproduce.consent.services import retention_set
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page
@@ -68,8 +68,8 @@ def erase(request: MemberRequest, membership_id: int) -> HttpResponse:
 
 @member_required("manage_organisation")
 def retention(request: MemberRequest) -> HttpResponse:
-    policy = retention_of(request.organisation)
-    form = RetentionForm(request.POST or None, initial={"years": policy.years if policy else None})
+    policy = settings_for(organisation=request.organisation)
+    form = RetentionForm(request.POST or None, initial={"years": policy.years})
     if request.method == "POST" and form.is_valid():
         retention_set(
             acting_user=request.user,

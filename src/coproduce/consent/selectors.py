@@ -117,10 +117,6 @@ def publishable(
     return Publishable(included, left_out)
 
 
-def retention_of(organisation: Organisation) -> RetentionPolicy | None:
-    return RetentionPolicy.objects.filter(organisation=organisation).first()
-
-
 def settings_for(*, organisation: Organisation) -> RetentionPolicy:
     """The organisation's retention policy (unsaved, keep-until-asked, until someone sets one)."""
     return settings_or_defaults(RetentionPolicy, organisation=organisation)

@@ -17,7 +17,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from coproduce.core.tenancy import all_organisations
@@ -80,7 +80,10 @@ def backup(directory: Path, *, fmt: str = "auto") -> dict[str, Any]:
         args, env = _pg_env()
         _run(["pg_dump", "--format=custom", "--file", str(target), *args], env)
     else:
-        with all_organisations():
+        with all_organisations(), transaction.atomic():
+            if vendor == "postgresql":  # one consistent snapshot across every table
+                with connection.cursor() as cursor:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             call_command(
                 "dumpdata",
                 natural_foreign=True,

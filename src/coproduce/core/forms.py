@@ -54,3 +54,25 @@ class DateField(forms.DateField):
     default_error_messages = {
         "invalid": _("Enter a real date, for example 27 3 2010"),
     }
+
+
+# The largest id a database column holds; SQLite raises OverflowError on a larger one.
+_LARGEST_ID = 2**63 - 1
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Django's field, refusing an id no table can hold as it refuses any other unknown id."""
+
+    def _check_values(self, value: Any) -> Any:
+        for pk in value:
+            try:
+                too_big = abs(int(str(pk))) > _LARGEST_ID
+            except ValueError:
+                continue  # Django reports a value that is not a number
+            if too_big:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)

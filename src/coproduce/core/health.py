@@ -1,7 +1,8 @@
 """Health for load balancers: `/healthz` (the process is alive) and `/readyz` (it can serve).
 
-Both are exempt from the HTTPS redirect (SECURE_REDIRECT_EXEMPT), so a probe over plain
-HTTP gets an answer rather than a redirect.
+A load balancer probes over plain HTTP and often by IP address: ProbeMiddleware answers both
+paths before the HTTPS redirect and the ALLOWED_HOSTS check (neither answer uses the host).
+The URLs are in urls.py too (and exempt from the redirect) for when it is not installed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.db.models import Q
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
@@ -115,3 +116,19 @@ def readyz(request: HttpRequest) -> JsonResponse:
         {"status": "error" if failed else "ok", "checks": checks, "failed": failed},
         status=503 if failed else 200,
     )
+
+
+PROBES: dict[str, Callable[[HttpRequest], JsonResponse]] = {"/healthz": healthz, "/readyz": readyz}
+
+
+class ProbeMiddleware:
+    """Early in MIDDLEWARE: /healthz and /readyz whatever the scheme and Host header."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        probe = PROBES.get(request.path_info)
+        if probe is not None and request.method in {"GET", "HEAD"}:
+            return probe(request)
+        return self.get_response(request)

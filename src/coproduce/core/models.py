@@ -12,5 +12,5 @@ class UserSession(AbstractBaseSession):
 
     user_id = models.BigIntegerField(null=True, db_index=True)
 
-    class Meta(AbstractBaseSession.Meta):
+    class Meta:
         db_table = "core_user_session"

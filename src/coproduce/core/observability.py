@@ -104,7 +104,10 @@ class RequestIdFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not getattr(record, "request_id", None):
-            record.request_id = request_id_var.get()
+            # Django logs an error response after the middleware has returned: its record
+            # carries the request, which carries the id.
+            request = getattr(record, "request", None)
+            record.request_id = getattr(request, "request_id", "") or request_id_var.get()
         return True
 
 

@@ -3,7 +3,7 @@ its own indexed column."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore as DBStore
@@ -18,7 +18,7 @@ class SessionStore(DBStore):
         return UserSession
 
     def create_model_instance(self, data: dict[str, Any]) -> UserSession:
-        instance: UserSession = super().create_model_instance(data)
+        instance = cast(UserSession, super().create_model_instance(data))
         try:
             instance.user_id = int(data[SESSION_KEY])
         except (KeyError, TypeError, ValueError):

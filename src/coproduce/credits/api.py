@@ -5,9 +5,10 @@ import datetime
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from coproduce.core.api_auth import auth_membership
+from coproduce.core.api_schema import Pagination
 from coproduce.credits import selectors as sel
 from coproduce.credits import services
 from coproduce.credits.models import Account, Category, Entry
@@ -67,14 +68,14 @@ class RedemptionOut(Schema):
 
 
 @router.get("/balances", response=list[BalanceOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_balances(request: HttpRequest) -> QuerySet[Account]:
     """Each young person's balance, highest first, a page at a time (`limit`, `offset`)."""
     return sel.young_people_balances(organisation=auth_membership(request).organisation)
 
 
 @router.get("/people/{membership_id}/entries", response=list[EntryOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_entries(request: HttpRequest, membership_id: int) -> QuerySet[Entry]:
     """A young person's statement, newest first, a page at a time (`limit`, `offset`)."""
     person = get_person_for(organisation=auth_membership(request).organisation, pk=membership_id)

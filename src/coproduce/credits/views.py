@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import uuid
 
@@ -18,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coproduce.core.exports import csv_writer
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, show_errors
 from coproduce.credits import selectors as sel
@@ -105,7 +105,7 @@ def overview(request: MemberRequest) -> HttpResponse:
 def export_csv(request: MemberRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="time-credits.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(["young person", "username", "balance (minutes)", "time given (minutes)"])
     for account in sel.young_people_balances(organisation=request.organisation):
         assert account.membership is not None

@@ -10,6 +10,15 @@ class MediaConfig(AppConfig):
     nav = [(_("Photos and quotes"), "media:list", "staff", 45)]
 
     def ready(self) -> None:
+        import warnings
+
+        from django.conf import settings
+        from PIL import Image
+
+        # Decompression bombs: a picture over the limit is refused, never decoded.
+        Image.MAX_IMAGE_PIXELS = settings.MEDIA_MAX_IMAGE_PIXELS
+        warnings.filterwarnings("error", category=Image.DecompressionBombWarning)
+
         from coproduce.core import hooks
         from coproduce.media import board, dashboard, demo, personal_data
         from coproduce.projects import sections

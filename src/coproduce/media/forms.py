@@ -5,12 +5,13 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.core.forms import ModelMultipleChoiceField
 from coproduce.media.models import Kind
 from coproduce.organisations.selectors import young_people_for
 from coproduce.projects.selectors import project_choices_for
 
 if TYPE_CHECKING:
-    from coproduce.organisations.models import Membership, Organisation
+    from coproduce.organisations.models import Organisation
     from coproduce.projects.models import Project
 
 
@@ -27,13 +28,13 @@ class MediaForm(forms.Form):
         label=_("Photo or film"),
         required=False,
         help_text=_(
-            "Photos: JPEG, PNG or WebP up to 10 MB (location and camera details are removed). Films: MP4 or WebM up to 100 MB."
+            "Photos: JPEG, PNG or WebP up to 10 MB (location and camera details are removed). Films: MP4, MOV or WebM up to 100 MB."
         ),
     )
     quote_text = forms.CharField(
         label=_("The quote"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    people: forms.ModelMultipleChoiceField[Membership] = forms.ModelMultipleChoiceField(
+    people: ModelMultipleChoiceField = ModelMultipleChoiceField(
         label=_("Young people who can be identified"),
         help_text=_(
             "Everyone whose face, voice or words could identify them. It is only published when each of them has consent for this use."

@@ -6,6 +6,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -29,21 +30,44 @@ PHOTO_FORMATS = {
 }
 
 
+def _max_pixels() -> int:
+    return int(settings.MEDIA_MAX_IMAGE_PIXELS)
+
+
 def clean_photo(upload: UploadedFile) -> tuple[ContentFile[bytes], str]:
     """Re-encode a photo so nothing but the pixels survive: no EXIF, no GPS, no comments."""
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     if upload.size is not None and upload.size > MAX_PHOTO_BYTES:
         raise ValidationError({"file": _("The photo must be smaller than 10 MB")})
+    limit = _max_pixels()
+    too_many_pixels = ValidationError(
+        {
+            "file": _(
+                "The photo has too many pixels: it can be up to %(megapixels)s megapixels. "
+                "Make it smaller and try again"
+            )
+            % {"megapixels": limit // 1_000_000 or 1}
+        }
+    )
     try:
+        # A small file can claim a huge picture (a decompression bomb). Pillow refuses at
+        # open above twice its limit and warns above it (the media app makes that warning an
+        # error); our own check below refuses above the limit before any pixel is decoded.
+        Image.MAX_IMAGE_PIXELS = limit
         with Image.open(upload) as original:
             image_format = original.format or ""
             if image_format not in PHOTO_FORMATS:
                 raise ValidationError({"file": _("The photo must be a JPEG, PNG or WebP image")})
+            width, height = original.size  # read from the header only
+            if width * height > limit:
+                raise too_many_pixels
             # Turn the picture the right way up before the orientation tag goes with the EXIF.
             image = ImageOps.exif_transpose(original) or original
             image.load()
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError):
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise too_many_pixels from None
+    except (UnidentifiedImageError, OSError, SyntaxError):
         raise ValidationError({"file": _("The file is not a photo we can read")}) from None
     pixels = Image.new(image.mode, image.size)
     pixels.paste(image)
@@ -55,16 +79,79 @@ def clean_photo(upload: UploadedFile) -> tuple[ContentFile[bytes], str]:
     return ContentFile(buffer.getvalue(), name=f"photo.{extension}"), content_type
 
 
-def check_film(upload: UploadedFile) -> str:
+# Brands of the ISO base media file format that phones and cameras write for films
+# (the major brand of the `ftyp` box). Anything else (HEIC photos, PDFs) is refused.
+MP4_BRANDS = {
+    b"isom", b"iso2", b"iso3", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1",
+    b"M4V ", b"M4VH", b"M4VP", b"mmp4", b"MSNV", b"dash", b"3gp4", b"3gp5", b"3gp6",
+    b"3g2a", b"f4v ",
+}  # fmt: skip
+MOV_BRANDS = {b"qt  "}
+EBML_MAGIC = b"\x1a\x45\xdf\xa3"
+EBML_DOCTYPE = 0x4282
+
+
+def _ebml_vint(data: bytes, at: int, *, keep_marker: bool) -> tuple[int, int]:
+    """Read an EBML variable-length integer at `at`: (value, position after it)."""
+    if at >= len(data) or data[at] == 0:
+        raise ValueError("bad vint")
+    length = 9 - data[at].bit_length()
+    if at + length > len(data):
+        raise ValueError("short vint")
+    value = data[at] if keep_marker else data[at] & (0xFF >> length)
+    for byte in data[at + 1 : at + length]:
+        value = (value << 8) | byte
+    return value, at + length
+
+
+def _webm_doctype(head: bytes) -> bytes | None:
+    """The DocType in a file's EBML header ("webm" for WebM), or None if there is no header."""
+    if not head.startswith(EBML_MAGIC):
+        return None
+    try:
+        size, at = _ebml_vint(head, 4, keep_marker=False)
+        end = min(at + size, len(head))
+        while at < end:
+            element, at = _ebml_vint(head, at, keep_marker=True)
+            length, at = _ebml_vint(head, at, keep_marker=False)
+            if element == EBML_DOCTYPE:
+                return head[at : at + length]
+            at += length
+    except ValueError:
+        return None
+    return None
+
+
+def _film_type(head: bytes) -> tuple[str, str] | None:
+    """(content type, extension) for an MP4, MOV or WebM container, else None."""
+    if len(head) >= 16 and head[4:8] == b"ftyp":
+        box_size = int.from_bytes(head[:4], "big")
+        # A real ftyp box holds a major brand, a minor version and whole compatible brands.
+        if box_size < 16 or box_size > 4096 or (box_size - 16) % 4:
+            return None
+        brand = head[8:12]
+        if brand in MP4_BRANDS:
+            return "video/mp4", "mp4"
+        if brand in MOV_BRANDS:
+            return "video/quicktime", "mov"
+        return None
+    if _webm_doctype(head) == b"webm":
+        return "video/webm", "webm"
+    return None
+
+
+def check_film(upload: UploadedFile) -> tuple[str, str]:
+    """Check a film by its container header: (content type, extension) or a refusal."""
     if upload.size is not None and upload.size > MAX_FILM_BYTES:
         raise ValidationError({"file": _("The film must be smaller than 100 MB")})
-    head = upload.read(12)
+    head = upload.read(256)
     upload.seek(0)
-    if head[4:8] == b"ftyp":
-        return "video/mp4"
-    if head[:4] == b"\x1a\x45\xdf\xa3":
-        return "video/webm"
-    raise ValidationError({"file": _("The film must be an MP4 or WebM file")})
+    found = _film_type(head)
+    if found is None:
+        raise ValidationError(
+            {"file": _("The film must be an MP4, MOV or WebM file. This file is not one of them")}
+        )
+    return found
 
 
 def media_add(
@@ -107,8 +194,8 @@ def media_add(
         if kind == Kind.PHOTO:
             content, item.content_type = clean_photo(file)
         else:
-            item.content_type = check_film(file)
-            content = ContentFile(file.read(), name=f"film.{item.content_type.split('/')[1]}")
+            item.content_type, extension = check_film(file)
+            content = ContentFile(file.read(), name=f"film.{extension}")
         item.file.save(content.name or "upload", content, save=False)
     with transaction.atomic():
         item.full_clean()

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from coproduce.core.exports import write_row, xlsx_workbook
 from coproduce.monitoring.guarantee import guarantee_evidence
 from coproduce.monitoring.report import Report
 
@@ -37,30 +38,32 @@ def report_pdf(report: Report, context: dict[str, object]) -> HttpResponse:
 
 
 def report_xlsx(report: Report) -> HttpResponse:
-    import xlsxwriter
-
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+    book = xlsx_workbook(buffer)
     bold = book.add_format({"bold": True, "text_wrap": True})
     sheet = book.add_worksheet(_("Report")[:31])
-    sheet.write_row(0, 0, [_("Question"), _("Figure"), _("Value"), _("Our answer")], bold)
+    write_row(sheet, 0, 0, [_("Question"), _("Figure"), _("Value"), _("Our answer")], bold)
     row = 1
     for answer in report.answers:
         narrative = answer.narrative.text if answer.narrative else answer.text
         if not answer.figures:
-            sheet.write_row(row, 0, [str(answer.question), "", "", narrative])
+            write_row(sheet, row, 0, [str(answer.question), "", "", narrative])
             row += 1
         for figure in answer.figures:
-            sheet.write_row(
-                row, 0, [str(answer.question), str(figure.label), _plain(figure.value), narrative]
+            write_row(
+                sheet,
+                row,
+                0,
+                [str(answer.question), str(figure.label), _plain(figure.value), narrative],
             )
             row += 1
     guarantee = book.add_worksheet(_("Guarantee")[:31])
-    guarantee.write_row(0, 0, [_("Commitment"), _("Figure"), _("Value")], bold)
+    write_row(guarantee, 0, 0, [_("Commitment"), _("Figure"), _("Value")], bold)
     row = 1
     for evidence in guarantee_evidence(report):
         for figure in evidence.figures:
-            guarantee.write_row(
+            write_row(
+                guarantee,
                 row,
                 0,
                 [
@@ -71,11 +74,11 @@ def report_xlsx(report: Report) -> HttpResponse:
             )
             row += 1
     records = book.add_worksheet(_("Records")[:31])
-    records.write_row(0, 0, [_("Figure"), _("Counted from")], bold)
+    write_row(records, 0, 0, [_("Figure"), _("Counted from")], bold)
     row = 1
     for figure in report.figures.values():
         for record in figure.records:
-            records.write_row(row, 0, [str(figure.label), record])
+            write_row(records, row, 0, [str(figure.label), record])
             row += 1
     book.close()
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)

@@ -5,9 +5,10 @@ import datetime
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from coproduce.core.api_auth import auth_membership
+from coproduce.core.api_schema import Pagination
 from coproduce.organisations import selectors
 from coproduce.organisations.models import Membership
 
@@ -54,7 +55,7 @@ def get_service(request: HttpRequest, service_id: int) -> ServiceOut:
 
 
 @router.get("/people", response=list[PersonOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_people(request: HttpRequest, role: str | None = None) -> QuerySet[Membership]:
     """Everyone in the organisation, a page at a time (`limit`, `offset`), oldest first."""
     organisation = auth_membership(request).organisation

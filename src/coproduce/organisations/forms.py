@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.core.forms import DateField
+from coproduce.core.forms import DateField, ModelMultipleChoiceField
 from coproduce.organisations.models import Organisation, Service
 from coproduce.organisations.roles import Role
 
@@ -35,7 +35,7 @@ class PersonForm(forms.Form):
         required=False,
         help_text=_("Only staff see this. It stops identifiable photos of them being published."),
     )
-    services: forms.ModelMultipleChoiceField[Service] = forms.ModelMultipleChoiceField(
+    services: ModelMultipleChoiceField = ModelMultipleChoiceField(
         label=_("Services"),
         queryset=Service.objects.none(),
         required=False,

@@ -144,3 +144,21 @@ def young_people_unseen_since(
         .filter(Q(user__last_login__isnull=True) | Q(user__last_login__lt=since))
         .select_related("user")
     )
+
+
+def names_around(user: Any) -> list[str]:
+    """The names (and web names) of a person's organisations and their services: words an
+    attacker who knows where they belong would try in a password."""
+    if getattr(user, "pk", None) is None:
+        return []
+    with all_organisations():
+        organisations = list(
+            Membership.objects.filter(user=user).values_list(
+                "organisation_id", "organisation__name", "organisation__slug"
+            )
+        )
+        services = list(
+            Service.objects.filter(organisation_id__in=[pk for pk, _, _ in organisations])
+            .values_list("name", flat=True)
+        )
+    return [text for _, name, slug in organisations for text in (name, slug)] + services

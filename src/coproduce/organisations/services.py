@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from coproduce.audit.services import audit_record, changed_fields, snapshot
+from coproduce.core.dates import young_birth_date_problem
 from coproduce.organisations.models import Membership, Organisation, Service
 from coproduce.organisations.roles import STAFF, Role
 
@@ -90,12 +91,18 @@ def validate_person(
     date_of_birth: datetime.date | None,
     in_care: bool,
     today: datetime.date,
+    date_of_birth_before: datetime.date | None = None,
 ) -> None:
     errors: dict[str, str] = {}
     if role == Role.YOUNG_PERSON and date_of_birth is None:
         errors["date_of_birth"] = _("Enter the young person's date of birth")
     if date_of_birth and date_of_birth >= today:
         errors["date_of_birth"] = _("Date of birth must be in the past")
+    elif role == Role.YOUNG_PERSON and date_of_birth and date_of_birth != date_of_birth_before:
+        # Checked when typed: a young person on the books may grow past the range.
+        problem = young_birth_date_problem(date_of_birth, today=today)
+        if problem:
+            errors["date_of_birth"] = problem
     if role in STAFF and not email:
         errors["email"] = _("Enter an email address for staff, so they can reset their password")
     if in_care and role != Role.YOUNG_PERSON:
@@ -182,6 +189,7 @@ def person_update(
         date_of_birth=date_of_birth,
         in_care=in_care,
         today=datetime.date.today(),  # noqa: DTZ011
+        date_of_birth_before=membership.user.date_of_birth,
     )
     user = membership.user
     with transaction.atomic():

@@ -7,11 +7,13 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from coproduce.core.api_auth import auth_membership
+from coproduce.core.api_schema import LocalTime
 from coproduce.organisations.selectors import get_person_for
 from coproduce.projects import selectors as sel
 from coproduce.projects import services
 from coproduce.projects.models import Idea, Project, Session
 
+# `int:` so that fixed paths such as /responses are not taken for a project id.
 router = Router(tags=["Projects"])
 
 
@@ -52,7 +54,7 @@ class SessionIn(Schema):
     duration_minutes: int
     activity: str
     place: str = ""
-    start_time: datetime.time | None = None
+    start_time: LocalTime | None = None
 
 
 class AttendanceOut(Schema):
@@ -134,20 +136,20 @@ def create_project(request: HttpRequest, payload: ProjectIn) -> Status[ProjectOu
     return Status(201, _project(project))
 
 
-@router.get("/{project_id}", response=ProjectOut)
+@router.get("/{int:project_id}", response=ProjectOut)
 def get_project(request: HttpRequest, project_id: int) -> ProjectOut:
     return _project(
         sel.get_project_for(organisation=auth_membership(request).organisation, pk=project_id)
     )
 
 
-@router.get("/{project_id}/sessions", response=list[SessionOut])
+@router.get("/{int:project_id}/sessions", response=list[SessionOut])
 def list_sessions(request: HttpRequest, project_id: int) -> list[SessionOut]:
     project = sel.get_project_for(organisation=auth_membership(request).organisation, pk=project_id)
     return [_session(s) for s in sel.sessions_for(project=project)]
 
 
-@router.post("/{project_id}/sessions", response={201: SessionOut})
+@router.post("/{int:project_id}/sessions", response={201: SessionOut})
 def create_session(request: HttpRequest, project_id: int, payload: SessionIn) -> Status[SessionOut]:
     member = auth_membership(request)
     project = sel.get_project_for(organisation=member.organisation, pk=project_id)
@@ -185,7 +187,7 @@ def record_attendance(
     ]
 
 
-@router.get("/{project_id}/ideas", response=list[IdeaOut])
+@router.get("/{int:project_id}/ideas", response=list[IdeaOut])
 def list_ideas(request: HttpRequest, project_id: int) -> list[IdeaOut]:
     project = sel.get_project_for(organisation=auth_membership(request).organisation, pk=project_id)
     return [_idea(i) for i in sel.ideas_for(project=project)]

@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.core.dates import event_date_problem
 from coproduce.core.tenancy import TenantModel
 from coproduce.projects.checklists import Answer, Stage
 from coproduce.projects.ladders import Ladder
@@ -172,6 +174,11 @@ class Session(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.activity} ({self.date:%d %b %Y})"
+
+    def clean(self) -> None:
+        problem = self.date and event_date_problem(self.date)
+        if problem:
+            raise ValidationError({"date": problem})
 
 
 class Attendance(TenantModel):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from django.http import HttpResponse
@@ -10,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from coproduce.assessments import charts, reports, results, selectors
+from coproduce.core.exports import csv_writer
 from coproduce.core.http import MemberRequest, member_required
 
 PRINT_CSS = Path(__file__).resolve().parents[1] / "static" / "assessments" / "print.css"
@@ -20,9 +20,7 @@ def round_csv(request: MemberRequest, round_id: int) -> HttpResponse:
     round_ = selectors.get_round_for(organisation=request.organisation, pk=round_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="round-{round_.pk}.csv"'
-    writer = csv.writer(response)
-    for row in reports.round_rows(round_):
-        writer.writerow(row)
+    csv_writer(response).writerows(reports.round_rows(round_))
     return response
 
 
