@@ -23,7 +23,7 @@ from coproduce.core.api_schema import document_errors, refuse_nul_characters
 class CoproduceAPI(NinjaAPI):
     def get_openapi_schema(self, **kwargs: Any) -> Any:
         # Every operation documents the errors it can answer with, so the schema is the truth.
-        return super().get_openapi_schema(**kwargs)
+        return document_errors(super().get_openapi_schema(**kwargs))
 
 
 api = CoproduceAPI(

@@ -80,7 +80,7 @@ def test_it_believes_x_forwarded_for_only_from_a_trusted_proxy(
 ) -> None:
     MembershipFactory.create(organisation=organisation, user__username="ola")
     club = {"REMOTE_ADDR": "10.0.0.5", "HTTP_X_FORWARDED_FOR": "203.0.113.9"}
-    home = {"REMOTE_ADDR": "10.0.0.6", "HTTP_X_FORWARDED_FOR": "198.51.100.7"}
+    home = {"REMOTE_ADDR": "10.0.0.5", "HTTP_X_FORWARDED_FOR": "198.51.100.7"}
 
     # No trusted proxies: the header is ignored; the club and home are both the proxy.
     settings.TRUSTED_PROXIES = []

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from coproduce.commissioning import services
 from coproduce.commissioning.models import Bid, Criterion, PanelMember, Round
 from coproduce.organisations.models import Membership, Organisation
+from coproduce.organisations.roles import Role
 from coproduce.projects.services import project_create
 from tests.factories import MembershipFactory, YoungPersonFactory
 
@@ -25,7 +26,10 @@ def make_panel(
     organisation: Organisation, *, young: int = 3, staff: int = 2, budget: int = 140000000
 ) -> Panel:
     officer = MembershipFactory.create(
-        organisation=organisation, user__username="officer", user__first_name="Olwen"
+        organisation=organisation,
+        role=Role.MANAGER,  # managers start and decide rounds
+        user__username="officer",
+        user__first_name="Olwen",
     )
     project = project_create(
         acting_user=officer.user,

@@ -18,9 +18,10 @@ from coproduce.core.dashboard import link_each
 from coproduce.core.prepared import run_together
 from coproduce.media import services as media
 from coproduce.organisations.models import Membership
+from coproduce.organisations.roles import Role
 from coproduce.projects import services as projects
 from tests.conftest import client_for
-from tests.factories import YoungPersonFactory
+from tests.factories import MembershipFactory, YoungPersonFactory
 from tests.media.test_media import jpeg_with_gps
 from tests.scenarios import a_project, a_session, an_idea
 
@@ -44,15 +45,16 @@ def _busy_organisation(practitioner: Membership, young_person: Membership) -> No
         project=project,
         people=[young_person],
     )
+    manager = MembershipFactory.create(organisation=practitioner.organisation, role=Role.MANAGER)
     round_ = commissioning.round_create(
-        acting_user=practitioner.user,
+        acting_user=manager.user,
         project=project,
         title="Small grants",
         outcomes_sought="x",
         budget_pence=1000,
     )
     commissioning.panel_member_add(
-        acting_user=practitioner.user, round_=round_, membership=young_person, kind="young_person"
+        acting_user=manager.user, round_=round_, membership=young_person, kind="young_person"
     )
 
 

@@ -76,7 +76,9 @@ def test_the_commissioning_scores_csv_does_not_run_a_panel_members_name_or_a_bid
     user.preferred_name = "\t" + EVIL  # some apps strip a leading tab, then run the rest
     user.save()
     score_all(panel, panel.young[0], [[3, 4, 3], [5, 5, 4], [4, 3, 4]])
-    rows = _rows(client_for(panel.officer).get(f"/commissioning/{panel.round.pk}/scores.csv").content)
+    rows = _rows(
+        client_for(panel.officer).get(f"/commissioning/{panel.round.pk}/scores.csv").content
+    )
     assert {row[4] for row in rows[1:]} == {"'\t" + EVIL}
 
 

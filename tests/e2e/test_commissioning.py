@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 from coproduce.commissioning import services
 from coproduce.commissioning.models import Round
 from coproduce.organisations.models import Membership, Organisation
+from coproduce.organisations.roles import Role
 from coproduce.projects.services import project_create
 from tests.a11y import assert_accessible, visit
 from tests.documents import pdf_text, xlsx_rows
@@ -129,7 +130,9 @@ def test_a_panel_scores_moderates_and_decides_in_the_browser(
         for i in range(3)
     ]
     other_staff = MembershipFactory.create(organisation=organisation, user__username="staff2")
-    officer = MembershipFactory.create(organisation=organisation, user__username="officer")
+    officer = MembershipFactory.create(
+        organisation=organisation, role=Role.MANAGER, user__username="officer"
+    )
     round_ = _set_up(
         organisation,
         officer,

@@ -46,7 +46,7 @@ SCORES = {
 
 
 def load(context: DemoContext) -> None:
-    user = context.staff.user
+    user = context.people["manager"].user  # managers start and run rounds
     project = projects_for(organisation=context.organisation).get(name="Mental Health Grants Panel")
     round_ = services.round_create(
         acting_user=user,
@@ -92,6 +92,7 @@ def load(context: DemoContext) -> None:
             membership=context.people[username],
             kind=kind,
             role_title=title,
+            is_chair=title == "Chair",
         )
         seats[username] = seat
         services.briefing_confirm(acting_user=seat.membership.user, member=seat)

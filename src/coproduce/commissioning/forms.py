@@ -135,9 +135,21 @@ class PanelMemberForm(forms.Form):
         max_length=120,
         help_text=_("For example, 'Chair'"),
     )
+    is_chair = forms.BooleanField(
+        label=_("Chairs the panel"),
+        required=False,
+        help_text=_(
+            "The chair, a member of staff, can set up the round, run the moderation meeting "
+            "and record the decision"
+        ),
+    )
 
-    def __init__(self, *args: Any, round_: Round, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, round_: Round, can_name_chair: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        if not can_name_chair:  # only a manager or an admin names the chair
+            del self.fields["is_chair"]
         field = self.fields["membership"]
         seated = PanelMember.objects.filter(round=round_).values("membership")
         field.queryset = (  # type: ignore[attr-defined]

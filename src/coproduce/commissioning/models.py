@@ -170,6 +170,8 @@ class PanelMember(TenantModel):
     )
     kind = models.CharField(_("taking part as"), max_length=20, choices=MemberKind.choices)
     role_title = models.CharField(_("role on the panel"), max_length=120, blank=True)
+    # Named by a manager: runs this round's set-up, moderation meeting and decision.
+    is_chair = models.BooleanField(_("chairs the panel"), default=False)
     briefed_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
 

@@ -122,15 +122,32 @@ def missing_for(member: PanelMember) -> list[tuple[int, int]]:
     ]
 
 
+def can_start_rounds(membership: Membership) -> bool:
+    """Managers and admins start rounds; practitioners take part when seated on a panel."""
+    return membership.can("decide_commissioning")
+
+
+def can_run_round(round_: Round, membership: Membership, seat: PanelMember | None = None) -> bool:
+    """Set up, moderate and decide this round: a manager or admin, or the panel's chair
+    (a member of staff a manager named)."""
+    if membership.organisation_id != round_.organisation_id or not membership.is_active:
+        return False
+    if membership.can("decide_commissioning"):
+        return True
+    seat = seat if seat is not None else seat_of(round_, membership)
+    return seat is not None and seat.is_chair and membership.is_staff_member
+
+
 def can_see_panel_scores(round_: Round, membership: Membership) -> bool:
     """Nobody on the panel sees another member's scores before submitting their own.
 
-    Staff who are not on the panel (the officer running the round) may see them.
+    Managers and admins who are not on the panel (running the round) may see them; other
+    staff see them only as panel members, after submitting their own.
     """
     seat = seat_of(round_, membership)
     if seat is not None:
         return seat.submitted_at is not None
-    return membership.is_staff_member
+    return can_run_round(round_, membership)
 
 
 @dataclass

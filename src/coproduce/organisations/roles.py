@@ -26,6 +26,9 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "see_care_status": STAFF,
     "young_person": frozenset({Role.YOUNG_PERSON}),
     "observe": frozenset({Role.COMMISSIONER}),
+    # Starting, setting up, moderating and deciding a commissioning round (a panel chair a
+    # manager names may also run their round; other staff score only when seated).
+    "decide_commissioning": frozenset({Role.ADMIN, Role.MANAGER}),
     "member": frozenset(Role.values),
 }
 

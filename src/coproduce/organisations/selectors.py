@@ -158,7 +158,8 @@ def names_around(user: Any) -> list[str]:
             )
         )
         services = list(
-            Service.objects.filter(organisation_id__in=[pk for pk, _, _ in organisations])
-            .values_list("name", flat=True)
+            Service.objects.filter(
+                organisation_id__in=[pk for pk, _, _ in organisations]
+            ).values_list("name", flat=True)
         )
     return [text for _, name, slug in organisations for text in (name, slug)] + services

@@ -13,7 +13,6 @@ from coproduce.projects import selectors as sel
 from coproduce.projects import services
 from coproduce.projects.models import Idea, Project, Session
 
-# `int:` so that fixed paths such as /responses are not taken for a project id.
 router = Router(tags=["Projects"])
 
 
@@ -136,20 +135,41 @@ def create_project(request: HttpRequest, payload: ProjectIn) -> Status[ProjectOu
     return Status(201, _project(project))
 
 
-@router.get("/{int:project_id}", response=ProjectOut)
+# Before /{project_id}: URLs are matched in order, and /responses would be taken for an id.
+@router.post("/responses", response={201: list[IdeaOut]})
+def give_response(request: HttpRequest, payload: ResponseIn) -> Status[list[IdeaOut]]:
+    member = auth_membership(request)
+    ideas = [sel.get_idea_for(organisation=member.organisation, pk=pk) for pk in payload.idea_ids]
+    if not ideas:
+        raise ValidationError({"idea_ids": ["Give at least one idea."]})
+    services.response_give(
+        acting_user=member.user,
+        ideas=ideas,
+        status=payload.status,
+        reason=payload.reason,
+        action=payload.action,
+        feedback_given_on=payload.feedback_given_on,
+        feedback_method=payload.feedback_method,
+    )
+    return Status(
+        201, [_idea(sel.get_idea_for(organisation=member.organisation, pk=i.pk)) for i in ideas]
+    )
+
+
+@router.get("/{project_id}", response=ProjectOut)
 def get_project(request: HttpRequest, project_id: int) -> ProjectOut:
     return _project(
         sel.get_project_for(organisation=auth_membership(request).organisation, pk=project_id)
     )
 
 
-@router.get("/{int:project_id}/sessions", response=list[SessionOut])
+@router.get("/{project_id}/sessions", response=list[SessionOut])
 def list_sessions(request: HttpRequest, project_id: int) -> list[SessionOut]:
     project = sel.get_project_for(organisation=auth_membership(request).organisation, pk=project_id)
     return [_session(s) for s in sel.sessions_for(project=project)]
 
 
-@router.post("/{int:project_id}/sessions", response={201: SessionOut})
+@router.post("/{project_id}/sessions", response={201: SessionOut})
 def create_session(request: HttpRequest, project_id: int, payload: SessionIn) -> Status[SessionOut]:
     member = auth_membership(request)
     project = sel.get_project_for(organisation=member.organisation, pk=project_id)
@@ -187,27 +207,7 @@ def record_attendance(
     ]
 
 
-@router.get("/{int:project_id}/ideas", response=list[IdeaOut])
+@router.get("/{project_id}/ideas", response=list[IdeaOut])
 def list_ideas(request: HttpRequest, project_id: int) -> list[IdeaOut]:
     project = sel.get_project_for(organisation=auth_membership(request).organisation, pk=project_id)
     return [_idea(i) for i in sel.ideas_for(project=project)]
-
-
-@router.post("/responses", response={201: list[IdeaOut]})
-def give_response(request: HttpRequest, payload: ResponseIn) -> Status[list[IdeaOut]]:
-    member = auth_membership(request)
-    ideas = [sel.get_idea_for(organisation=member.organisation, pk=pk) for pk in payload.idea_ids]
-    if not ideas:
-        raise ValidationError({"idea_ids": ["Give at least one idea."]})
-    services.response_give(
-        acting_user=member.user,
-        ideas=ideas,
-        status=payload.status,
-        reason=payload.reason,
-        action=payload.action,
-        feedback_given_on=payload.feedback_given_on,
-        feedback_method=payload.feedback_method,
-    )
-    return Status(
-        201, [_idea(sel.get_idea_for(organisation=member.organisation, pk=i.pk)) for i in ideas]
-    )

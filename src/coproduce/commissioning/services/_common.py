@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from coproduce.audit.services import audit_record
+from coproduce.commissioning import selectors as sel
+from coproduce.organisations.selectors import active_membership_of
 
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
@@ -36,6 +38,34 @@ def require_open(round_: Round) -> None:
 def require_staff(membership: Membership) -> None:
     if not membership.is_staff_member:
         raise ValidationError(_("Only staff can record the panel's decisions"))
+
+
+def _membership_of(acting_user: User, organisation_id: int) -> Membership | None:
+    return active_membership_of(acting_user, organisation_id=organisation_id)
+
+
+def require_starter(*, acting_user: User, organisation_id: int) -> Membership:
+    """Starting a round is for managers and admins."""
+    membership = _membership_of(acting_user, organisation_id)
+    if membership is None or not sel.can_start_rounds(membership):
+        raise PermissionDenied(_("Only a manager or an admin can start a commissioning round."))
+    return membership
+
+
+def require_runner(
+    round_: Round, *, acting_user: User, acting_membership: Membership | None = None
+) -> Membership:
+    """Setting a round up, moderating and deciding it: a manager, an admin or its chair."""
+    membership = acting_membership or _membership_of(acting_user, round_.organisation_id)
+    if (
+        membership is None
+        or membership.user_id != acting_user.pk
+        or not sel.can_run_round(round_, membership)
+    ):
+        raise PermissionDenied(
+            _("Only a manager, an admin or the panel's chair can set up or decide this round.")
+        )
+    return membership
 
 
 def check_score(round_: Round, score: int) -> None:

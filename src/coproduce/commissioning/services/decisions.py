@@ -18,6 +18,7 @@ from coproduce.commissioning.services._common import (
     collect_errors,
     each_criterion,
     require_open,
+    require_runner,
     require_staff,
     save,
 )
@@ -45,6 +46,7 @@ def agreed_score_record(
 ) -> AgreedScore:
     require_staff(acting_membership)
     round_ = bid.round
+    require_runner(round_, acting_user=acting_user, acting_membership=acting_membership)
     require_open(round_)
     if criterion.round_id != round_.pk:
         raise ValidationError(_("That criterion is not in this round"))
@@ -65,6 +67,7 @@ def bid_reasons_save(
     *, acting_user: User, acting_membership: Membership, bid: Bid, panel_reasons: str
 ) -> Bid:
     require_staff(acting_membership)
+    require_runner(bid.round, acting_user=acting_user, acting_membership=acting_membership)
     require_open(bid.round)
     bid.panel_reasons = panel_reasons.strip()
     with transaction.atomic():
@@ -77,6 +80,7 @@ def award_set(
 ) -> Award | None:
     """Award a bid an amount (0 removes the award). The round's total never passes its budget."""
     require_staff(acting_membership)
+    require_runner(bid.round, acting_user=acting_user, acting_membership=acting_membership)
     if amount_pence < 0:
         raise ValidationError({"amount": _("The amount cannot be negative")})
     if amount_pence > bid.amount_requested_pence:
@@ -126,6 +130,7 @@ def round_finalise(
 ) -> Round:
     """Close the round: only when quorate and every bid is moderated and explained."""
     require_staff(acting_membership)
+    require_runner(round_, acting_user=acting_user, acting_membership=acting_membership)
     require_open(round_)
     problems = sel.finalise_problems(round_)
     if not decision_summary.strip():

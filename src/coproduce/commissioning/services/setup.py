@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -21,7 +21,12 @@ from coproduce.commissioning.models import (
     ScaleLevel,
     Score,
 )
-from coproduce.commissioning.services._common import require_open, save
+from coproduce.commissioning.services._common import (
+    require_open,
+    require_runner,
+    require_starter,
+    save,
+)
 from coproduce.notifications.services import notify
 
 if TYPE_CHECKING:
@@ -67,6 +72,7 @@ def round_create(
     briefing: str = "",
     scale: dict[int, str] | None = None,
 ) -> Round:
+    require_starter(acting_user=acting_user, organisation_id=project.organisation_id)
     scale = scale or {k: str(v) for k, v in DEFAULT_SCALE.items()}
     with transaction.atomic():
         round_ = Round(
@@ -88,6 +94,7 @@ def round_create(
 
 
 def lot_add(*, acting_user: User, round_: Round, name: str, description: str = "") -> Lot:
+    require_runner(round_, acting_user=acting_user)
     require_open(round_)
     lot = Lot(organisation=round_.organisation, round=round_, name=name, description=description)
     with transaction.atomic():
@@ -98,6 +105,7 @@ def lot_add(*, acting_user: User, round_: Round, name: str, description: str = "
 def criterion_add(
     *, acting_user: User, round_: Round, name: str, weight: int, guidance: str = ""
 ) -> Criterion:
+    require_runner(round_, acting_user=acting_user)
     require_open(round_)
     if Score.objects.filter(bid__round=round_).exists():
         raise ValidationError(_("Scoring has started: criteria cannot change now."))
@@ -116,6 +124,7 @@ def criterion_add(
 
 
 def document_add(*, acting_user: User, round_: Round, title: str, file: UploadedFile) -> Document:
+    require_runner(round_, acting_user=acting_user)
     _check_file(file)
     document = Document(organisation=round_.organisation, round=round_, title=title, file=file)
     with transaction.atomic():
@@ -135,6 +144,7 @@ def bid_add(
     lot: Lot | None = None,
     file: UploadedFile | None = None,
 ) -> Bid:
+    require_runner(round_, acting_user=acting_user)
     require_open(round_)
     _check_file(file)
     if lot is not None and lot.round_id != round_.pk:
@@ -157,9 +167,22 @@ def bid_add(
 
 
 def panel_member_add(
-    *, acting_user: User, round_: Round, membership: Membership, kind: str, role_title: str = ""
+    *,
+    acting_user: User,
+    round_: Round,
+    membership: Membership,
+    kind: str,
+    role_title: str = "",
+    is_chair: bool = False,
 ) -> PanelMember:
+    runner = require_runner(round_, acting_user=acting_user)
     require_open(round_)
+    if is_chair:
+        # The chair runs the round's decision: a manager names them, from the staff.
+        if not runner.can("decide_commissioning"):
+            raise PermissionDenied(_("Only a manager or an admin can name the panel's chair."))
+        if not membership.is_staff_member:
+            raise ValidationError({"is_chair": _("Choose a member of staff to chair the panel")})
     if membership.organisation_id != round_.organisation_id or not membership.is_active:
         raise ValidationError({"membership": _("Choose an active member of this organisation")})
     # A young person always counts as a young person for the quorum; nobody else can.
@@ -175,9 +198,15 @@ def panel_member_add(
         membership=membership,
         kind=kind,
         role_title=role_title,
+        is_chair=is_chair,
     )
     with transaction.atomic():
-        save(member, acting_user=acting_user, verb="commissioning.panel.add")
+        save(
+            member,
+            acting_user=acting_user,
+            verb="commissioning.panel.add",
+            details={"kind": kind, "is_chair": is_chair},
+        )
     notify(
         organisation=round_.organisation,
         recipient=membership.user,

@@ -19,10 +19,10 @@ def round_for(request: MemberRequest, commissioning_id: int) -> Round:
     return sel.get_round_for(membership=request.membership, pk=commissioning_id)
 
 
-def staff_round_for(request: MemberRequest, commissioning_id: int) -> Round:
-    # Look the round up first so a foreign round is 404 whoever asks.
+def runner_round_for(request: MemberRequest, commissioning_id: int) -> Round:
+    """A round this person may set up, moderate and decide (a manager, admin or its chair)."""
     round_ = round_for(request, commissioning_id)
-    if not request.membership.is_staff_member:
+    if not sel.can_run_round(round_, request.membership):
         raise PermissionDenied
     return round_
 

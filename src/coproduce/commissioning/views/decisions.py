@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from coproduce.commissioning import exports, services
 from coproduce.commissioning import selectors as sel
 from coproduce.commissioning.forms import FinaliseForm, ModerateForm
-from coproduce.commissioning.views._common import round_for, staff_round_for
+from coproduce.commissioning.views._common import round_for, runner_round_for
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import show_errors
 
@@ -29,7 +29,7 @@ def moderation(request: MemberRequest, commissioning_id: int) -> HttpResponse:
             {"title": _("Submit your own scores first"), "round": round_},
             status=403,
         )
-    staff = request.membership.is_staff_member
+    runner = sel.can_run_round(round_, request.membership)
     return render(
         request,
         "commissioning/moderation.html",
@@ -37,15 +37,17 @@ def moderation(request: MemberRequest, commissioning_id: int) -> HttpResponse:
             "title": _("Moderation"),
             "round": round_,
             "m": sel.moderation_of(round_),
-            "staff": staff,
-            "finalise_form": FinaliseForm() if staff and round_.is_open else None,
+            "runner": runner,
+            "finalise_form": FinaliseForm() if runner and round_.is_open else None,
         },
     )
 
 
 @member_required("staff")
 def bid_moderate(request: MemberRequest, commissioning_id: int, bid_id: int) -> HttpResponse:
-    round_ = staff_round_for(request, commissioning_id)
+    round_ = runner_round_for(request, commissioning_id)
+    if not sel.can_see_panel_scores(round_, request.membership):
+        raise PermissionDenied  # a chair on the panel scores on their own first
     bid = sel.get_bid_for(round_=round_, pk=bid_id)
     criteria = sel.criteria_of(round_)
     agreed = {a.criterion_id: a for a in bid.agreed_scores.all()}
@@ -95,7 +97,7 @@ def bid_moderate(request: MemberRequest, commissioning_id: int, bid_id: int) -> 
 @require_POST
 @member_required("staff")
 def finalise(request: MemberRequest, commissioning_id: int) -> HttpResponse:
-    round_ = staff_round_for(request, commissioning_id)
+    round_ = runner_round_for(request, commissioning_id)
     form = FinaliseForm(request.POST)
     if form.is_valid():
         try:
@@ -117,7 +119,7 @@ def finalise(request: MemberRequest, commissioning_id: int) -> HttpResponse:
             "title": _("Moderation"),
             "round": round_,
             "m": sel.moderation_of(round_),
-            "staff": True,
+            "runner": True,
             "finalise_form": form,
         },
         status=400,
@@ -126,22 +128,22 @@ def finalise(request: MemberRequest, commissioning_id: int) -> HttpResponse:
 
 @member_required("staff")
 def matrix_csv(request: MemberRequest, commissioning_id: int) -> HttpResponse:
-    return exports.matrix_csv(staff_round_for(request, commissioning_id))
+    return exports.matrix_csv(runner_round_for(request, commissioning_id))
 
 
 @member_required("staff")
 def matrix_xlsx(request: MemberRequest, commissioning_id: int) -> HttpResponse:
-    return exports.matrix_xlsx(staff_round_for(request, commissioning_id))
+    return exports.matrix_xlsx(runner_round_for(request, commissioning_id))
 
 
 @member_required("staff")
 def decision_pdf(request: MemberRequest, commissioning_id: int) -> HttpResponse:
-    return exports.decision_pdf(staff_round_for(request, commissioning_id))
+    return exports.decision_pdf(runner_round_for(request, commissioning_id))
 
 
 @member_required("staff")
 def feedback_letter(request: MemberRequest, commissioning_id: int, bid_id: int) -> HttpResponse:
-    round_ = staff_round_for(request, commissioning_id)
+    round_ = runner_round_for(request, commissioning_id)
     bid = sel.get_bid_for(round_=round_, pk=bid_id)
     if round_.is_open:
         messages.error(request, _("Feedback letters are ready once the round is decided."))

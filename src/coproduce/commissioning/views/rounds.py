@@ -23,7 +23,7 @@ from coproduce.commissioning.forms import (
     RoundForm,
 )
 from coproduce.commissioning.models import Round
-from coproduce.commissioning.views._common import round_for, send_file, staff_round_for
+from coproduce.commissioning.views._common import round_for, runner_round_for, send_file
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, show_errors
 
@@ -33,11 +33,15 @@ def index(request: MemberRequest) -> HttpResponse:
     return render(
         request,
         "commissioning/index.html",
-        {"title": _("Commissioning panels"), "rounds": sel.rounds_for(request.membership)},
+        {
+            "title": _("Commissioning panels"),
+            "rounds": sel.rounds_for(request.membership),
+            "can_start": sel.can_start_rounds(request.membership),
+        },
     )
 
 
-@member_required("staff")
+@member_required("decide_commissioning")
 def round_new(request: MemberRequest) -> HttpResponse:
     form = RoundForm(request.POST or None, organisation=request.organisation)
     if request.method == "POST" and form.is_valid():
@@ -74,6 +78,7 @@ def round_detail(request: MemberRequest, commissioning_id: int) -> HttpResponse:
         "round": round_,
         "seat": seat,
         "staff": staff,
+        "runner": sel.can_run_round(round_, request.membership, seat),
         "criteria": sel.criteria_of(round_),
         "scale": round_.scale_levels.all(),
         "bids": sel.bids_of(round_),
@@ -98,9 +103,11 @@ def _add_page(
     save: Any,
     files: bool = False,
     needs_round: bool = False,
+    form_kwargs: dict[str, Any] | None = None,
 ) -> HttpResponse:
-    round_ = staff_round_for(request, commissioning_id)
-    kwargs = {"round_": round_} if needs_round else {}
+    round_ = runner_round_for(request, commissioning_id)
+    kwargs: dict[str, Any] = {"round_": round_} if needs_round else {}
+    kwargs.update(form_kwargs or {})
     form = form_class(request.POST or None, (request.FILES or None) if files else None, **kwargs)
     if request.method == "POST" and form.is_valid():
         try:
@@ -194,6 +201,7 @@ def panel_add(request: MemberRequest, commissioning_id: int) -> HttpResponse:
         submit=_("Add to the panel"),
         save=lambda r, d: services.panel_member_add(acting_user=request.user, round_=r, **d),
         needs_round=True,
+        form_kwargs={"can_name_chair": sel.can_start_rounds(request.membership)},
     )
 
 
