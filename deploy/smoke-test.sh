@@ -5,7 +5,8 @@
 #
 #   deploy/smoke-test.sh                       # SQLite: var/smoke/coproduce.sqlite3 (made afresh)
 #   SMOKE_DATABASE_URL=postgres://postgres@127.0.0.1:5432/smoke deploy/smoke-test.sh
-#                                              # PostgreSQL: the database is created if absent
+#                                              # PostgreSQL: made afresh when its name starts
+#                                              # with "smoke", else created if absent
 set -euo pipefail
 cd "$(dirname "$0")/.."
 UV=${UV:-uv}
@@ -31,6 +32,9 @@ import sys, urllib.parse as u
 p = u.urlparse(sys.argv[1])
 print(p.username or "postgres", p.hostname or "127.0.0.1", p.port or 5432, p.path.lstrip("/"))
 ' "$DATABASE_URL")
+    if [[ $pg_name == smoke* ]]; then
+      dropdb -h "$pg_host" -p "$pg_port" -U "$pg_user" --if-exists "$pg_name"
+    fi
     if ! psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -lqt | cut -d'|' -f1 | grep -qw "$pg_name"; then
       createdb -h "$pg_host" -p "$pg_port" -U "$pg_user" "$pg_name"
     fi
@@ -45,6 +49,8 @@ coproduce() { "$UV" run --no-sync coproduce "$@"; }
 coproduce check --deploy --fail-level WARNING
 coproduce migrate --no-input -v0
 coproduce demo >/dev/null
+# What the demo queued (e-mail), sent as the worker would, so /readyz sees no backlog.
+coproduce worker --once
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 log="$work/serve.log"

@@ -33,15 +33,15 @@ def change_password(client: Client, new: str) -> str:
 @pytest.mark.parametrize(
     ("password", "why"),
     [
-        ("Bob_Practitioner123", PERSONAL),  # username and digits
-        ("practitioner-2026", PERSONAL),  # a word of the username, a year
-        ("BobsBigAdventure", PERSONAL),  # first name
-        ("Bryn Valley 2026!", PERSONAL),  # the organisation's name
-        ("brynvalleyyouthservice", PERSONAL),  # all of it, run together
-        ("riverside-drop-in-2026", PERSONAL),  # one of its services
-        ("iloveyou12345", LEAKED),  # a phrase leaked from other websites
-        ("Whatever123", LEAKED),  # in any case
-        ("trustno1trustno1", LEAKED),
+        pytest.param("Bob_Practitioner123", PERSONAL, id="username-and-digits"),
+        pytest.param("practitioner-2026", PERSONAL, id="a-word-of-the-username-and-a-year"),
+        pytest.param("BobsBigAdventure", PERSONAL, id="first-name"),
+        pytest.param("Bryn Valley 2026!", PERSONAL, id="organisation-name"),
+        pytest.param("brynvalleyyouthservice", PERSONAL, id="organisation-name-run-together"),
+        pytest.param("riverside-drop-in-2026", PERSONAL, id="service-name"),
+        pytest.param("iloveyou12345", LEAKED, id="leaked-phrase"),
+        pytest.param("Whatever123", LEAKED, id="leaked-in-any-case"),
+        pytest.param("trustno1trustno1", LEAKED, id="leaked-repeated"),
     ],
 )
 def test_a_practitioner_cannot_choose_a_password_about_themselves_or_a_leaked_one(

@@ -56,7 +56,7 @@ def test_the_time_credits_csv_does_not_run_a_young_persons_name(
     assert EVIL not in _cells(rows)
 
 
-def test_the_self_assessment_csv_does_not_run_a_respondents_name_or_example(
+def test_the_self_assessment_csv_does_not_run_a_respondents_name(
     organisation: Organisation, practitioner: Membership, manager: Membership
 ) -> None:
     practitioner.user.preferred_name = EVIL

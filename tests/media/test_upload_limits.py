@@ -87,6 +87,8 @@ def test_it_refuses_a_tiny_photo_claiming_a_huge_picture_without_decoding_it(
     assert not MediaItem.objects.exists()
 
 
+# As in production (media/apps.py): Pillow's warning above its limit is an error.
+@pytest.mark.filterwarnings("error::PIL.Image.DecompressionBombWarning")
 def test_the_pixel_limit_is_a_setting_and_photos_within_it_are_kept(
     practitioner: Membership, project: Project, settings: object
 ) -> None:
@@ -112,12 +114,12 @@ def _webm_head(doctype: bytes) -> bytes:
 @pytest.mark.parametrize(
     ("content", "why"),
     [
-        (b"\x00\x00\x00\x00ftyp" + b"<script>alert(1)</script>", "ftyp box with no size"),
-        (_mp4_head(b"heic"), "an iPhone photo, not a film"),
-        (_mp4_head(b"pdf "), "an unknown brand"),
-        (_webm_head(b"matroska") + b"\x00" * 64, "Matroska, not WebM"),
-        (b"\x1a\x45\xdf\xa3" + b"%PDF-1.4", "the four WebM bytes then anything"),
-        (b"%PDF-1.4 not a film", "a PDF"),
+        pytest.param(b"\x00\x00\x00\x00ftyp<script>alert(1)</script>", "no size", id="ftyp-0"),
+        pytest.param(_mp4_head(b"heic"), "an iPhone photo", id="heic"),
+        pytest.param(_mp4_head(b"pdf "), "an unknown brand", id="unknown-brand"),
+        pytest.param(_webm_head(b"matroska") + b"\x00" * 64, "not WebM", id="matroska"),
+        pytest.param(b"\x1a\x45\xdf\xa3" + b"%PDF-1.4", "four bytes only", id="ebml-magic-only"),
+        pytest.param(b"%PDF-1.4 not a film", "a PDF", id="pdf"),
     ],
 )
 def test_it_refuses_a_file_that_only_pretends_to_be_a_film(
@@ -131,10 +133,12 @@ def test_it_refuses_a_file_that_only_pretends_to_be_a_film(
 @pytest.mark.parametrize(
     ("content", "content_type"),
     [
-        (_mp4_head(b"isom") + b"\x00" * 64, "video/mp4"),
-        (_mp4_head(b"mp42") + b"\x00" * 64, "video/mp4"),
-        (_mp4_head(b"qt  ") + b"\x00" * 64, "video/quicktime"),
-        (_webm_head(b"webm") + b"\x18\x53\x80\x67" + b"\x00" * 64, "video/webm"),
+        pytest.param(_mp4_head(b"isom") + b"\x00" * 64, "video/mp4", id="isom"),
+        pytest.param(_mp4_head(b"mp42") + b"\x00" * 64, "video/mp4", id="mp42"),
+        pytest.param(_mp4_head(b"qt  ") + b"\x00" * 64, "video/quicktime", id="mov"),
+        pytest.param(
+            _webm_head(b"webm") + b"\x18\x53\x80\x67" + b"\x00" * 64, "video/webm", id="webm"
+        ),
     ],
 )
 def test_it_keeps_real_films_by_their_container(

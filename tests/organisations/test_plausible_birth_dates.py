@@ -12,7 +12,7 @@ from coproduce.organisations.roles import Role
 from tests.conftest import client_for
 from tests.organisations.test_people import _form
 
-THIS_YEAR = datetime.date.today().year  # noqa: DTZ011 - a birthday is a calendar date
+THIS_YEAR = datetime.date.today().year
 
 
 @pytest.mark.parametrize("year", [THIS_YEAR - 2, THIS_YEAR - 65, 633 + 1000])

@@ -44,19 +44,19 @@ ERROR_ANSWERS: dict[int, tuple[str, type[Schema]]] = {
     422: ("Some values are not valid", InvalidOut),
     429: ("Too many requests: wait for the number of seconds in Retry-After", ErrorOut),
 }
-BAD_BODY = (400, "The request body is not valid JSON", ErrorOut)
+BAD_BODY: tuple[int, str, type[Schema]] = (400, "The request body is not valid JSON", ErrorOut)
 
 
 def document_errors(schema: dict[str, Any]) -> dict[str, Any]:
     """Add the shared error answers to every operation of an OpenAPI document (in place)."""
     components = schema.setdefault("components", {}).setdefault("schemas", {})
-    for model in (ErrorOut, InvalidOut):
-        components[model.__name__] = model.model_json_schema(
+    for shape in (ErrorOut, InvalidOut):
+        components[shape.__name__] = shape.model_json_schema(
             ref_template="#/components/schemas/{model}"
         )
     for path_item in schema.get("paths", {}).values():
         for operation in path_item.values():
-            answers = dict(ERROR_ANSWERS)
+            answers: dict[int, tuple[str, type[Schema]]] = dict(ERROR_ANSWERS)
             if "requestBody" in operation:
                 answers[BAD_BODY[0]] = BAD_BODY[1:]
             responses = operation.setdefault("responses", {})
