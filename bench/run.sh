@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 UV=${UV:-uv}
+# Generating and migrating are development commands: DEBUG off would ask for production keys.
+export DEBUG=${DEBUG:-true}
 sizes=${*:-small large}
 mkdir -p var/bench
 for size in $sizes; do
