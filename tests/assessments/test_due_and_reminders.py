@@ -70,4 +70,6 @@ def test_it_reminds_staff_once_before_the_due_date_and_once_when_overdue(
         kinds = sorted(Notification.objects.values_list("kind", flat=True))
         assert kinds == ["assessment.due", "assessment.overdue"]
         assert "Overdue" in client_for(practitioner).get("/").content.decode()
+    assert mail.outbox == []  # e-mail waits for the worker, never the request or the command
+    call_command("worker", "--once")
     assert len(mail.outbox) == 2

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import ImageFile
+from PIL import Image, ImageFile
 
 from coproduce.media.models import MediaItem
 from coproduce.projects.services import project_create
@@ -90,8 +90,13 @@ def test_it_refuses_a_tiny_photo_claiming_a_huge_picture_without_decoding_it(
 # As in production (media/apps.py): Pillow's warning above its limit is an error.
 @pytest.mark.filterwarnings("error::PIL.Image.DecompressionBombWarning")
 def test_the_pixel_limit_is_a_setting_and_photos_within_it_are_kept(
-    practitioner: Membership, project: Project, settings: object
+    practitioner: Membership,
+    project: Project,
+    settings: object,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # The upload sets Pillow's own limit from the setting: put it back afterwards.
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", Image.MAX_IMAGE_PIXELS)
     client = client_for(practitioner)
     settings.MEDIA_MAX_IMAGE_PIXELS = 1_000_000  # type: ignore[attr-defined]
     refused = upload(client, project, "photo", "club.png", bomb_png(1001))
