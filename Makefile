@@ -45,8 +45,10 @@ migrate:
 demo:
 	$(UV) run coproduce demo
 
+# With DEBUG on, `coproduce serve` also runs `coproduce worker` beside it, so queued e-mail
+# (printed here by the console backend) and prepared PDFs and exports appear.
 serve:
-	@echo "Serving on http://127.0.0.1:8000 (Ctrl+C to stop)"
+	@echo "Serving on http://127.0.0.1:8000 with a worker beside it (Ctrl+C stops both)"
 	$(UV) run coproduce serve 127.0.0.1:8000
 
 lint:
@@ -67,3 +69,9 @@ smoke: install
 # Benchmarks (not part of `make test`): see bench/run.sh and bench/results.md.
 bench: install
 	UV=$(UV) bench/run.sh
+
+# Several servers (docs/operations.md, "Several servers"): Redis, moto's S3 server, two
+# `coproduce serve` and a worker behind haproxy, on PostgreSQL (deploy/cluster-test.sh).
+.PHONY: cluster-test
+cluster-test: install
+	UV=$(UV) deploy/cluster-test.sh

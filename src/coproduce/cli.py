@@ -1,13 +1,17 @@
 """The `coproduce` console command: friendly names for the management commands.
 
-`coproduce serve [ADDRESS]` runs gunicorn, the production web server; every other command
-is Django's (`coproduce migrate`, `coproduce check --deploy`, …).
+`coproduce serve [ADDRESS]` runs gunicorn, the production web server (with DEBUG on, as in
+`make run`, it starts `coproduce worker` beside it; SERVE_WORKER=0 leaves it out); every
+other command is Django's (`coproduce migrate`, `coproduce check --deploy`, …).
 """
 
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
 import sys
+import time
 
 ALIASES = {
     "demo": ["demo"],
@@ -48,7 +52,8 @@ def serve(argv: list[str]) -> None:
             "usage: coproduce serve [ADDRESS]\n\n"
             "Runs gunicorn on ADDRESS (default 0.0.0.0:$PORT, PORT=8000). Environment:\n"
             "WEB_CONCURRENCY (workers), GUNICORN_TIMEOUT, GUNICORN_GRACEFUL_TIMEOUT,\n"
-            "GUNICORN_KEEPALIVE, GUNICORN_MAX_REQUESTS, GUNICORN_CMD_ARGS (any other option)."
+            "GUNICORN_KEEPALIVE, GUNICORN_MAX_REQUESTS, GUNICORN_CMD_ARGS (any other option).\n"
+            "With DEBUG on, `coproduce worker` runs beside it (SERVE_WORKER=0: not)."
         )
         return
     # Load the settings here, so a missing production setting is reported once, by name,
@@ -60,10 +65,45 @@ def serve(argv: list[str]) -> None:
         django.setup()
     except ImproperlyConfigured as error:
         sys.exit(f"coproduce serve: {error}")
-    os.execv(  # noqa: S606  (replaces this process: signals reach gunicorn directly)
-        sys.executable,
-        [sys.executable, "-m", "gunicorn", *gunicorn_args(argv[0] if argv else None)],
-    )
+    from django.conf import settings
+
+    web = [sys.executable, "-m", "gunicorn", *gunicorn_args(argv[0] if argv else None)]
+    if settings.DEBUG and os.environ.get("SERVE_WORKER", "1") != "0":
+        sys.exit(serve_with_worker(web))
+    # Production: the worker is its own service (deploy/systemd/coproduce-worker.service).
+    os.execv(sys.executable, web)  # noqa: S606  (replaces this process: signals reach gunicorn)
+
+
+def serve_with_worker(web: list[str], worker: list[str] | None = None) -> int:
+    """Development (`make run`): the web server with `coproduce worker` beside it, so queued
+    e-mail (printed by the console backend) and prepared files appear. Ctrl+C, or either one
+    stopping, stops both. Returns the web server's exit status."""
+    worker = worker or [sys.executable, "-m", "coproduce.cli", "worker"]
+    children = [subprocess.Popen(worker), subprocess.Popen(web)]  # noqa: S603
+    print(f"Worker started (process {children[0].pid}): queued e-mail appears here.", flush=True)
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    stopped = False
+    try:
+        while all(child.poll() is None for child in children):
+            time.sleep(0.2)
+    except KeyboardInterrupt:
+        stopped = True
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        for child in children:
+            if child.poll() is None:
+                child.terminate()
+        for child in children:
+            try:
+                child.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+    return 0 if stopped else (children[1].returncode or 0)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -97,10 +97,13 @@ INSTALLED_APPS = [
     "coproduce.projects",
     "coproduce.credits",
     "coproduce.consent",
+    "coproduce.safeguarding",
+    "coproduce.inclusion",
     "coproduce.media",
     "coproduce.outcomes",
     "coproduce.synthetic",
     "coproduce.commissioning",
+    "coproduce.story",
     "coproduce.monitoring",
     "coproduce.home",
 ]
@@ -169,6 +172,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif os.environ.get("DATABASE_POOL", "").strip():
+    # Django's psycopg pool in each process, e.g. DATABASE_POOL="min=2,max=8,timeout=10"
+    # ("true" for psycopg's defaults). A pool replaces persistent connections.
+    _pool: dict[str, int | float] = {}
+    for _part in os.environ["DATABASE_POOL"].split(","):
+        _key, _eq, _value = _part.strip().partition("=")
+        if _key in {"min", "max"} and _value:
+            _pool[f"{_key}_size"] = int(_value)
+        elif _key in {"timeout", "max_idle", "max_lifetime"} and _value:
+            _pool[_key] = float(_value)
+        elif _key not in {"", "true", "on", "1", "yes"}:
+            raise ImproperlyConfigured(f"DATABASE_POOL: unknown part {_part!r}.")
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = _pool or True
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+if env_bool("DATABASE_PGBOUNCER", False):
+    # PgBouncer in transaction mode: no cursor may outlive its transaction.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -289,8 +309,35 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Photos with more pixels than this are refused before decoding (decompression bombs).
 MEDIA_MAX_IMAGE_PIXELS = int(os.environ.get("MEDIA_MAX_IMAGE_PIXELS", "40000000"))
+# Private media: a private S3-compatible bucket when MEDIA_S3_BUCKET is set (keys from
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the machine's role), MEDIA_ROOT otherwise.
+# Downloads are streamed after the permission check, or with MEDIA_DOWNLOAD=redirect sent to a
+# pre-signed URL valid for MEDIA_PRESIGNED_SECONDS (core/storage.py).
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+MEDIA_DOWNLOAD = os.environ.get("MEDIA_DOWNLOAD", "stream")
+if MEDIA_DOWNLOAD not in {"stream", "redirect"}:
+    raise ImproperlyConfigured("MEDIA_DOWNLOAD must be 'stream' or 'redirect'.")
+MEDIA_PRESIGNED_SECONDS = int(os.environ.get("MEDIA_PRESIGNED_SECONDS", "60"))
+_media_storage: dict[str, object] = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION", os.environ.get("AWS_DEFAULT_REGION"))
+            or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": MEDIA_PRESIGNED_SECONDS,
+            "file_overwrite": False,
+            "addressing_style": os.environ.get("MEDIA_S3_ADDRESSING_STYLE") or None,
+        },
+    }
+    if MEDIA_S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     # Hashed, compressed names (cached for ever) from the manifest collectstatic writes.
     # With DEBUG on, pages link the plain names and need no collectstatic.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -310,6 +357,17 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 # The worker gives up on a silent server after this long and tries again later.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Coproduce <no-reply@localhost>")
+
+# GOV.UK Notify (docs/operations.md, "Connecting GOV.UK Notify"). Each organisation may enter
+# its own API key in its message settings; NOTIFY_API_KEY is the product's, used otherwise.
+# Without any key, e-mail goes through EMAIL_BACKEND and texts only to the console (DEBUG).
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_EMAIL_TEMPLATE_ID = os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", "")
+NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
+# Notify's delivery receipts come to /notifications/notify-callback/ with this bearer token.
+NOTIFY_CALLBACK_TOKEN = os.environ.get("NOTIFY_CALLBACK_TOKEN", "")
+SMS_TO_CONSOLE = env_bool("SMS_TO_CONSOLE", DEBUG)
 
 # Content-Security-Policy: no inline script; nonces for the two module tags we own.
 CONTENT_SECURITY_POLICY = {

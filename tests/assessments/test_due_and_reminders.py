@@ -1,4 +1,4 @@
-"""Scenario: the next round is due six months after the last opened; staff who have not
+"""Scenario: the next round is due six months after the last was completed; staff who have not
 submitted see it on their dashboard and get one reminder (in-app and e-mail) a set number
 of days before, and one once it is overdue — however often cron runs the command."""
 
@@ -20,19 +20,21 @@ from tests.conftest import client_for
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_it_makes_the_next_round_due_six_months_after_the_last(
+def test_it_makes_the_next_round_due_six_months_after_the_last_was_completed(
     organisation: Organisation, manager: Membership
 ) -> None:
-    open_round(organisation, name="Spring 2027", opens_on=datetime.date(2027, 3, 31))
-    assert services.next_round_due(organisation) == datetime.date(2027, 9, 30)
-    from coproduce.assessments.models import Round
-
-    Round.objects.update(closed_at=datetime.datetime(2027, 4, 30, tzinfo=datetime.UTC))
-    with time_machine.travel(datetime.datetime(2027, 9, 20, 9, tzinfo=datetime.UTC)):
+    """The guide asks for the framework every six months: the clock starts when a round is
+    done (closed), not when it opened, and nothing is due while a round is still open."""
+    round_ = open_round(organisation, name="Spring 2027", opens_on=datetime.date(2027, 3, 31))
+    assert services.next_round_due(organisation) is None  # still being done
+    with time_machine.travel(datetime.datetime(2027, 4, 30, 12, tzinfo=datetime.UTC)):
+        services.round_close(acting_user=None, round_=round_)
+    assert services.next_round_due(organisation) == datetime.date(2027, 10, 30)
+    with time_machine.travel(datetime.datetime(2027, 10, 20, 9, tzinfo=datetime.UTC)):
         home = client_for(manager).get("/").content.decode()
-        assert "The next round was due to open on 30 September 2027" in home
+        assert "The next round was due to open on 30 October 2027" in home
         assert "Overdue" not in home
-    with time_machine.travel(datetime.datetime(2027, 10, 2, 9, tzinfo=datetime.UTC)):
+    with time_machine.travel(datetime.datetime(2027, 11, 2, 9, tzinfo=datetime.UTC)):
         home = client_for(manager).get("/").content.decode()
         assert "Overdue" in home
 

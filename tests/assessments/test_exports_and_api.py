@@ -12,7 +12,9 @@ from coproduce.accounts.services import api_token_create
 from coproduce.organisations.models import Membership, Organisation
 from tests.assessments.helpers import fill, nef, open_round
 from tests.conftest import client_for
+from tests.documents import pdf_text
 from tests.factories import YoungPersonFactory
+from tests.prepared import prepared_download, uses_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -39,17 +41,21 @@ def test_it_exports_a_round_as_csv_one_row_per_score(
     )
 
 
+@uses_worker
 def test_it_makes_a_pdf_report_and_a_blank_scoring_sheet(
     organisation: Organisation, practitioner: Membership
 ) -> None:
     round_ = open_round(organisation)
     fill(round_, practitioner, 6)
     client = client_for(practitioner)
-    report = client.get(f"/assessments/rounds/{round_.pk}/report.pdf")
-    assert report["Content-Type"] == "application/pdf"
-    assert report.content.startswith(b"%PDF")
-    sheet = client.get(f"/assessments/frameworks/{nef(organisation).pk}/scoring-sheet/")
-    assert sheet.content.startswith(b"%PDF") and len(sheet.content) > 5000
+    report = prepared_download(client, f"/assessments/rounds/{round_.pk}/report.pdf")
+    assert report.content_type == "application/pdf"
+    assert f'filename="round-{round_.pk}.pdf"' in report.disposition
+    assert "Self-assessment report" in pdf_text(report.body)
+    version = nef(organisation)
+    sheet = prepared_download(client, f"/assessments/frameworks/{version.pk}/scoring-sheet/")
+    assert sheet.body.startswith(b"%PDF") and len(sheet.body) > 5000
+    assert version.framework.name in " ".join(pdf_text(sheet.body).split())
 
 
 def test_it_serves_frameworks_rounds_assessments_and_scores_over_the_api(

@@ -36,7 +36,7 @@ def test_it_installs_the_three_built_in_frameworks_once(organisation: Organisati
     assert shapes == {
         "nef-coproduction": ("banded", 4, 8),
         "youth-engagement-guarantee": ("checklist", 1, 10),
-        "shier-pathways": ("checklist", 5, 15),
+        "shier-pathways": ("pathways", 5, 15),
     }
     version = nef(organisation)
     assert BandDescriptor.objects.filter(version=version).count() == 24
@@ -95,7 +95,7 @@ def test_it_refuses_a_broken_file_with_precise_errors_and_changes_nothing(
     errors = caught.value.errors
     assert "framework: 'key' must be lower-case letters, digits and hyphens" in errors
     assert "framework: 'name' must be some text" in errors
-    assert "framework: 'scale' must be 'banded' or 'checklist'" in errors
+    assert "framework: 'scale' must be 'banded', 'checklist' or 'pathways'" in errors
     assert "principles[0].indicators[0]: 'young_title' must be some text" in errors
     after = (Framework.objects.count(), FrameworkVersion.objects.count(), Indicator.objects.count())
     assert after == before
@@ -108,7 +108,7 @@ def test_it_refuses_a_broken_file_with_precise_errors_and_changes_nothing(
     )
     page = html.unescape(response.content.decode())
     assert "Nothing was changed" in page
-    assert "framework: 'scale' must be 'banded' or 'checklist'" in page
+    assert "framework: 'scale' must be 'banded', 'checklist' or 'pathways'" in page
     after_page = (
         Framework.objects.count(),
         FrameworkVersion.objects.count(),

@@ -134,10 +134,14 @@ def test_it_hides_roll_up_groups_of_fewer_than_five_people(organisation: Organis
 def test_it_follows_each_indicator_across_rounds(
     organisation: Organisation, practitioner: Membership, manager: Membership
 ) -> None:
+    staff = [practitioner, *(MembershipFactory.create(organisation=organisation) for _ in range(4))]
     autumn = open_round(organisation, name="Autumn 2026", opens_on=datetime.date(2026, 9, 1))
-    fill(autumn, practitioner, [3, 3, 3, 3, 3, 3, 3, 3])
+    for person in staff:
+        fill(autumn, person, [3, 3, 3, 3, 3, 3, 3, 3])
+    services.round_close(acting_user=None, round_=autumn)
     spring = open_round(organisation, name="Spring 2027", opens_on=datetime.date(2027, 3, 1))
-    fill(spring, practitioner, [7, 5, 3, 3, 3, 3, 3, 3])
+    for person in staff:
+        fill(spring, person, [7, 5, 3, 3, 3, 3, 3, 3])
     rounds, rows = results.trend([spring, autumn])
     assert [r.name for r in rounds] == ["Autumn 2026", "Spring 2027"]
     assert [row.points for row in rows[:3]] == [[3.0, 7.0], [3.0, 5.0], [3.0, 3.0]]

@@ -119,6 +119,7 @@ def test_it_shows_the_records_an_example_cites(
         note="We agreed young people will plan the summer programme",
         recorded_by=manager,
     )
+    services.round_close(acting_user=None, round_=past)
     round_ = open_round(organisation, name="Spring 2027")
     assessment = fill(round_, practitioner, 6, submit=False)
     offered = citations.citable_for(organisation)

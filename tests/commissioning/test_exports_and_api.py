@@ -9,6 +9,7 @@ from coproduce.organisations.models import Organisation
 from tests.commissioning.helpers import Panel, agree_all, make_panel, score_all
 from tests.conftest import client_for
 from tests.documents import pdf_text, xlsx_rows
+from tests.prepared import prepared_download, uses_worker
 
 AGREED = [[5, 1, 3], [4, 2, 5], [3, 3, 3]]
 
@@ -44,14 +45,17 @@ def test_the_csv_matrix_holds_every_individual_and_agreed_score(organisation: Or
     assert [r[7] for r in agreed if r[0] == "The Shed"] == ["4", "2", "5"]
 
 
+@uses_worker
 def test_the_xlsx_matrix_opens_and_its_results_sheet_ranks_and_allocates(
     organisation: Organisation,
 ) -> None:
     panel = decided(organisation)
-    response = client_for(panel.officer).get(f"/commissioning/{panel.round.pk}/scores.xlsx")
-    scores = xlsx_rows(response.content, sheet=0)
+    book = prepared_download(
+        client_for(panel.officer), f"/commissioning/{panel.round.pk}/scores.xlsx"
+    ).body
+    scores = xlsx_rows(book, sheet=0)
     assert len(scores) == 1 + 27 + 9
-    results = xlsx_rows(response.content, sheet=1)
+    results = xlsx_rows(book, sheet=1)
     header, body = results[0], results[1:]
     assert header[0] == "Rank" and header[-1] == "Awarded (£)"
     by_provider = {row[1]: row for row in body}
@@ -60,16 +64,21 @@ def test_the_xlsx_matrix_opens_and_its_results_sheet_ranks_and_allocates(
     assert by_provider["Valley Voices"][-1] == 0
 
 
+@uses_worker
 def test_the_decision_report_and_letters_are_pdfs_with_the_numbers(
     organisation: Organisation,
 ) -> None:
     panel = decided(organisation)
     client = client_for(panel.officer)
-    report = pdf_text(client.get(f"/commissioning/{panel.round.pk}/decision.pdf").content)
+    report = pdf_text(
+        prepared_download(client, f"/commissioning/{panel.round.pk}/decision.pdf").body
+    )
     assert "Wellbeing grants" in report and "Two bids funded." in report
     assert "63.8%" in report and "£620,000" in report and "£1,020,000" in report
     letter = pdf_text(
-        client.get(f"/commissioning/{panel.round.pk}/bids/{panel.bids[2].pk}/letter.pdf").content
+        prepared_download(
+            client, f"/commissioning/{panel.round.pk}/bids/{panel.bids[2].pk}/letter.pdf"
+        ).body
     )
     assert "did not fund your bid" in letter
     assert "ranked 3 of 3 bids" in letter and "50.0%" in letter

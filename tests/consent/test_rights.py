@@ -30,6 +30,7 @@ from coproduce.projects.models import Attendance, Idea
 from tests.conftest import client_for
 from tests.factories import YoungPersonFactory
 from tests.media.test_media import jpeg_with_gps
+from tests.prepared import prepared_download, uses_worker
 from tests.scenarios import a_parents_consent, a_project, a_session
 
 
@@ -107,6 +108,7 @@ def _zip(data: bytes) -> tuple[dict[str, Any], str, list[str]]:
     return payload["sections"], archive.read("summary.html").decode(), archive.namelist()
 
 
+@uses_worker
 def test_the_download_holds_everything_about_them_and_nothing_about_anyone_else(
     practitioner: Membership,
     young_person: Membership,
@@ -127,9 +129,12 @@ def test_the_download_holds_everything_about_them_and_nothing_about_anyone_else(
         owner=practitioner,
         author=other,
     )
-    response = client_for(admin).get(f"/consent/people/{young_person.pk}/our-data.zip")
-    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
-    sections, summary, names = _zip(response.content)
+    response = prepared_download(
+        client_for(admin), f"/consent/people/{young_person.pk}/our-data.zip"
+    )
+    assert response.content_type == "application/zip"
+    assert f'filename="our-data-about-{young_person.pk}.zip"' in response.disposition
+    sections, summary, names = _zip(response.body)
     text = json.dumps(sections)
     for sentinel in [
         "SENTINEL-IDEA",
@@ -145,9 +150,8 @@ def test_the_download_holds_everything_about_them_and_nothing_about_anyone_else(
     assert sections["attendance"] and sections["credit_entries"][0]["minutes"] == 240
     assert any(name.startswith("media/") for name in names)
     # Young people can download their own, and only their own.
-    own = client_for(young_person).get("/consent/my-data.zip")
-    assert own.status_code == 200
-    assert "SENTINEL-IDEA" in json.dumps(_zip(own.content)[0])
+    own = prepared_download(client_for(young_person), "/consent/my-data.zip")
+    assert "SENTINEL-IDEA" in json.dumps(_zip(own.body)[0])
     assert (
         client_for(young_person).get(f"/consent/people/{other.pk}/our-data.zip").status_code == 403
     )

@@ -20,6 +20,7 @@ from coproduce.organisations.models import Membership
 from coproduce.organisations.services import person_add, person_update
 from tests.conftest import client_for
 from tests.media.test_media import jpeg_with_gps
+from tests.prepared import prepared_download, uses_worker
 from tests.scenarios import a_parents_consent, a_project
 
 
@@ -28,6 +29,7 @@ def _sections(data: bytes) -> dict[str, Any]:
     return dict(json.loads(archive.read("data.json"))["sections"])
 
 
+@uses_worker
 def test_her_download_lists_what_staff_did_to_her_and_nothing_done_to_others(
     manager: Membership, practitioner: Membership, admin: Membership, tmp_path: Any, settings: Any
 ) -> None:
@@ -99,10 +101,9 @@ def test_her_download_lists_what_staff_did_to_her_and_nothing_done_to_others(
         people=[fran, other],
     )
 
-    response = client_for(admin).get(f"/consent/people/{fran.pk}/our-data.zip")
+    response = prepared_download(client_for(admin), f"/consent/people/{fran.pk}/our-data.zip")
 
-    assert response.status_code == 200
-    done = _sections(response.content)["things_done_about_you"]
+    done = _sections(response.body)["things_done_about_you"]
     by_action = {row["action"]: row for row in done}
     added = by_action["person.add"]
     assert added["who"] == manager.user.display_name
@@ -118,6 +119,7 @@ def test_her_download_lists_what_staff_did_to_her_and_nothing_done_to_others(
     assert all("people" not in row["details"] for row in done)  # no one else's id
 
 
+@uses_worker
 def test_events_done_to_another_young_person_stay_out_of_her_download(
     manager: Membership, admin: Membership, young_person: Membership
 ) -> None:
@@ -130,6 +132,6 @@ def test_events_done_to_another_young_person_stay_out_of_her_download(
         date_of_birth=datetime.date(2011, 1, 2),
     )
     done = _sections(
-        client_for(admin).get(f"/consent/people/{young_person.pk}/our-data.zip").content
+        prepared_download(client_for(admin), f"/consent/people/{young_person.pk}/our-data.zip").body
     )["things_done_about_you"]
     assert done == []  # the factory made her without the service: nothing was done to her

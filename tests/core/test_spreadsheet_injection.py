@@ -16,6 +16,7 @@ from tests.assessments.helpers import fill, open_round
 from tests.commissioning.helpers import make_panel, score_all
 from tests.conftest import client_for
 from tests.factories import YoungPersonFactory
+from tests.prepared import prepared_download, uses_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +83,7 @@ def test_the_commissioning_scores_csv_does_not_run_a_panel_members_name_or_a_bid
     assert {row[4] for row in rows[1:]} == {"'\t" + EVIL}
 
 
+@uses_worker
 def test_the_commissioning_spreadsheet_keeps_names_and_links_as_plain_text(
     organisation: Organisation,
 ) -> None:
@@ -93,7 +95,9 @@ def test_the_commissioning_spreadsheet_keeps_names_and_links_as_plain_text(
     bid.provider = "https://evil.example/sign-in"
     bid.save()
     score_all(panel, panel.young[0], [[3, 4, 3], [5, 5, 4], [4, 3, 4]])
-    content = client_for(panel.officer).get(f"/commissioning/{panel.round.pk}/scores.xlsx").content
+    content = prepared_download(
+        client_for(panel.officer), f"/commissioning/{panel.round.pk}/scores.xlsx"
+    ).body
     book = openpyxl.load_workbook(io.BytesIO(content))
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     names = [cell for cell in cells if cell.value == EVIL]

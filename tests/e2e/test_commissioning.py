@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from coproduce.commissioning import services
@@ -251,11 +252,24 @@ def test_a_panel_scores_moderates_and_decides_in_the_browser(
         page.get_by_role("link", name="Scoring matrix (CSV)").click()
     rows = list(csv.reader(io.StringIO(download.value.path().read_text())))
     assert len(rows) == 1 + (5 * 3 - 1) * 3 + 9  # one young person did not score Family Hub
+    # The spreadsheet and the PDF are made by the worker: a page waits for them and looks
+    # again by itself until the file is ready.
+    page.get_by_role("link", name="Scoring matrix (Excel)").click()
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_have_text("Your file is being prepared")
+    assert_accessible(page)
+    call_command("worker", "--once")
+    expect(heading).to_have_text("Your file is ready", timeout=15_000)
+    assert_accessible(page)
     with page.expect_download() as download:
-        page.get_by_role("link", name="Scoring matrix (Excel)").click()
+        page.get_by_role("button", name="Download Scoring matrix (Excel)").click()
     results = {row[1]: row for row in xlsx_rows(download.value.path().read_bytes(), sheet=1)[1:]}
     assert results["The Shed"][0] == 1 and results["The Shed"][-1] == 620000
-    report = page.request.get(f"{base}/commissioning/{round_.pk}/decision.pdf")
+    page.goto(f"{base}/commissioning/{round_.pk}/decision.pdf")
+    expect(heading).to_have_text("Your file is being prepared")
+    call_command("worker", "--once")
+    expect(heading).to_have_text("Your file is ready", timeout=15_000)
+    report = page.request.get(f"{page.url}download")
     text = pdf_text(report.body())
     assert "The Shed and Family Hub are funded." in text and "£1,020,000" in text
 

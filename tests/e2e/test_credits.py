@@ -44,6 +44,8 @@ def test_it_shows_a_statement_and_books_a_reward_on_a_phone(
     expect(page.get_by_text("You have given 11 hours.")).to_be_visible()
     expect(page.get_by_text("10 hours")).to_be_visible()
     page.get_by_role("button", name="Book Trip to Barry Island").click()
+    expect(page.get_by_test_id("left")).to_have_text("6 credits")
+    page.get_by_role("button", name="Yes, book it").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text(
         "Booked: Trip to Barry Island"
     )

@@ -68,6 +68,10 @@ def test_it_runs_a_project_round_the_cycle_and_feeds_back_to_the_young_person(
     page.get_by_label("Fran came").check()
     page.get_by_label("Rung for Fran").select_option("6")
     page.get_by_role("button", name="Save register").click()
+    # The register offers the next step, issuing credits; back to the project from there.
+    expect(page.get_by_text("Now issue credits to the young people who came.")).to_be_visible()
+    assert_accessible(page)
+    page.locator(".govuk-back-link").click()
     expect(page.locator("table").filter(has_text="Design workshop")).to_contain_text("1")
 
     for text in ["Open on Saturdays", "Stay open until 11pm"]:

@@ -13,13 +13,13 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from coproduce.notifications.models import EmailFailure, Notification
+from coproduce.notifications.models import EmailFailure, Message, Notification, Status
 from coproduce.notifications.services import notify
 from coproduce.organisations.models import Membership
-from coproduce.projects import services
 from tests.assessments.helpers import open_round
 from tests.conftest import client_for
 from tests.notifications.smtp import Handler, body_of, free_port, smtp_server
+from tests.scenarios import a_project, an_idea
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -59,40 +59,31 @@ def _tell(membership: Membership, key: str = "hello") -> Notification:
 def test_it_sends_a_notification_queued_in_a_request_only_when_the_worker_runs(
     smtp_port: int, practitioner: Membership, young_person: Membership
 ) -> None:
-    club = services.project_create(
-        acting_user=practitioner.user,
-        organisation=practitioner.organisation,
-        name="Youth Club Redesign",
-        aims="Redesign Friday club",
-    )
-    idea = services.idea_record(
-        acting_user=practitioner.user,
-        project=club,
-        text="Open on Saturdays",
-        source="session",
-        author=young_person,
-        group_name="",
-        owner=practitioner,
-        created_at=timezone.now(),
-    )
+    club = a_project(practitioner, aims="Redesign Friday club")
+    idea = an_idea(practitioner, club, "Open on Saturdays", young_person)
     with smtp_server(smtp_port) as server:
         page = client_for(practitioner).post(
             f"/projects/ideas/{idea.pk}/answer/",
             {"status": "adopted", "action": "Open on Saturdays from March"},
         )
         assert page.status_code == 302
-        notification = Notification.objects.get(recipient=young_person.user)
+        assert Notification.objects.filter(recipient=young_person.user).count() == 1
+        # Idea news goes as the person chose (e-mail here), recorded as a Message.
+        record = Message.objects.get(recipient=young_person)
         assert server.messages == []  # nothing left during the request
-        assert notification.emailed_at is None
+        assert record.status == Status.QUEUED
 
         call_command("worker", "--once")
 
     [message] = server.messages
     assert message["To"] == young_person.user.email
     assert message["Subject"] == "There is news about your idea"
-    assert "https://coproduce.example.gov.uk/projects/my-ideas/" in body_of(message)
-    notification.refresh_from_db()
-    assert notification.emailed_at is not None
+    body = body_of(message)
+    assert body.startswith("Hi Fran,")
+    assert "https://coproduce.example.gov.uk/projects/my-ideas/" in body
+    assert "https://coproduce.example.gov.uk/notifications/unsubscribe/?t=" in body
+    record.refresh_from_db()
+    assert record.status == Status.SENT and record.sent_at is not None
     call_command("worker", "--once")  # nothing left to do: sent once
     assert len(server.messages) == 1
 

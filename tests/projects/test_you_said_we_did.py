@@ -73,12 +73,9 @@ def test_it_marks_feedback_overdue_after_the_organisations_period(
     assert list(selectors.overdue_ideas(organisation=org, today=datetime.date(2026, 10, 30))) == [
         idea
     ]
-    # An answer without feedback given is still overdue; feedback given clears it.
+    # "Under consideration" without feedback given is still overdue; feedback given clears it.
     services.response_give(
-        acting_user=practitioner.user,
-        ideas=[idea],
-        status=Status.ADOPTED,
-        action="Saturday club starts in November",
+        acting_user=practitioner.user, ideas=[idea], status=Status.UNDER_CONSIDERATION
     )
     assert list(selectors.overdue_ideas(organisation=org, today=datetime.date(2026, 10, 30))) == [
         idea
@@ -92,6 +89,40 @@ def test_it_marks_feedback_overdue_after_the_organisations_period(
         feedback_method="At the club",
     )
     assert list(selectors.overdue_ideas(organisation=org, today=datetime.date(2026, 11, 5))) == []
+
+
+@pytest.mark.parametrize(
+    ("status", "reason", "action"),
+    [
+        (Status.NOT_ADOPTED, "The building is shut at weekends", ""),
+        (Status.ADOPTED, "", "Saturday club starts in November"),
+        (Status.PARTLY_ADOPTED, "Only once a month", "First Saturday of the month"),
+    ],
+)
+def test_it_counts_an_answer_as_feedback_when_the_feedback_date_is_blank(
+    club: Project,
+    practitioner: Membership,
+    young_person: Membership,
+    status: str,
+    reason: str,
+    action: str,
+) -> None:
+    idea = _idea(club, practitioner, young_person, text="A quiet room please")
+    org = practitioner.organisation
+    late = datetime.date(2026, 11, 20)
+    assert list(selectors.overdue_ideas(organisation=org, today=late)) == [idea]
+    services.response_give(
+        acting_user=practitioner.user, ideas=[idea], status=status, reason=reason, action=action
+    )
+    idea.refresh_from_db()
+    assert idea.response is not None and idea.response.feedback_given_on is None
+    assert list(selectors.overdue_ideas(organisation=org, today=late)) == []
+    assert not idea.is_overdue(late)
+    with time_machine.travel(datetime.datetime(2026, 11, 20, 10, tzinfo=datetime.UTC)):
+        home = client_for(practitioner).get("/").content.decode()
+        projects_page = client_for(practitioner).get("/projects/").content.decode()
+    assert "waiting too long for feedback" not in home and "A quiet room please" not in home
+    assert "Feedback overdue" not in projects_page
 
 
 def test_it_uses_the_feedback_period_the_organisation_sets(

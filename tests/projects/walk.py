@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from coproduce.projects import services
-from coproduce.projects.models import Idea, Project, Session
+from coproduce.projects.models import Idea, JoinRequest, Project, Session
 from tests.tenancy.walk import Provider, World
 
 
@@ -48,8 +48,21 @@ def idea(world: World) -> Idea:
     )
 
 
+def join_request(world: World) -> JoinRequest:
+    return world.once(
+        "join_request",
+        lambda: services.join_request_create(
+            acting_user=world.young_person.user,
+            project=project(world),
+            young_person=world.young_person,
+            message=world.marker("join"),
+        ),
+    )
+
+
 PROVIDERS: dict[str, Provider] = {
     "project_id": lambda w: project(w).pk,
     "session_id": lambda w: session(w).pk,
     "idea_id": lambda w: idea(w).pk,
+    "join_request_id": lambda w: join_request(w).pk,
 }

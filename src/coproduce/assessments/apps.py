@@ -14,11 +14,22 @@ class AssessmentsConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        from coproduce.assessments import citations, dashboard, demo, personal_data
-        from coproduce.core import hooks
+        from coproduce.assessments import citations, dashboard, demo, personal_data, printed
+        from coproduce.core import downloads, hooks
 
         hooks.home_panels.register(dashboard.panel)
         hooks.demo_loaders.register(demo.load)
         hooks.personal_data.register(personal_data.PROVIDER)
         # Records an example may cite as evidence; apps above add theirs (projects.citations).
         citations.citable.register(citations.conversations)
+        # PDFs made by the worker (the views queue them).
+        downloads.builders.register(
+            downloads.Builder(
+                "assessments.round_pdf", _("Self-assessment report (PDF)"), printed.round_pdf
+            )
+        )
+        downloads.builders.register(
+            downloads.Builder(
+                "assessments.blank_sheet", _("Blank scoring sheet (PDF)"), printed.blank_sheet
+            )
+        )

@@ -277,53 +277,80 @@ YOUTH_ENGAGEMENT_GUARANTEE: dict[str, Any] = {
     ],
 }
 
+# Shier's five levels of participation, lowest first, each asked at his three stages of
+# commitment: openings (are we ready?), opportunities (do we have ways to do it?) and
+# obligations (does our policy require it?). One yes/no question each, in our own words.
 _SHIER_LEVELS = [
-    ("listened-to", "Young people are listened to", "Staff listen to me"),
     (
-        "supported-to-speak",
+        "Young people are listened to",
+        "Staff listen to me",
+        (
+            "Are we ready to listen to young people?",
+            "Do we work in ways that let us listen to young people?",
+            "Does our policy say that young people must be listened to?",
+        ),
+    ),
+    (
         "Young people are supported to say what they think",
         "I get help to say what I think",
+        (
+            "Are we ready to help young people put their views across?",
+            "Do we have the activities, time and skills to help young people say what they think?",
+            "Does our policy say that young people must get help to put their views across?",
+        ),
     ),
     (
-        "views-count",
         "Young people's views are taken into account",
         "What I say is taken into account",
+        (
+            "Are we ready to let young people's views shape what we decide?",
+            "Do the ways we decide things make room for young people's views?",
+            "Does our policy say that young people's views must count when we decide?",
+        ),
     ),
     (
-        "in-decisions",
         "Young people are involved in making decisions",
         "I'm part of making decisions",
+        (
+            "Are we ready to have young people with us when we decide?",
+            "Is there a way for young people to join in when we make decisions?",
+            "Does our policy say that young people must take part in our decisions?",
+        ),
     ),
     (
-        "share-power",
         "Young people share power and responsibility for decisions",
         "Young people and staff share the power to decide",
+        (
+            "Are we ready to hand over some of our power over decisions to young people?",
+            "Is there a way for young people and staff to share power and responsibility "
+            "for decisions?",
+            "Does our policy say that young people and staff share power and responsibility "
+            "for decisions?",
+        ),
     ),
 ]
 _SHIER_STAGES = [
-    ("openings", "We are ready to make this happen", "Staff want this to happen"),
-    (
-        "opportunities",
-        "We have ways of working that let this happen",
-        "There are real ways for this to happen",
-    ),
-    ("obligations", "Our policy requires this to happen", "It's a rule here that this happens"),
+    ("openings", "Staff want this to happen"),
+    ("opportunities", "There are real ways for this to happen"),
+    ("obligations", "It's a rule here that this happens"),
 ]
 
 SHIER: dict[str, Any] = {
     "key": "shier-pathways",
     "name": "Pathways to participation (Shier)",
     "description": (
-        "Five levels of participation, each checked at three stages of commitment: openings "
-        "(we are ready), opportunities (we have ways to do it) and obligations (it is our "
-        "policy). Levels 4 and 5 are where co-production begins."
+        "Five levels of participation, from being listened to up to sharing power. At each "
+        "level, three yes/no questions: are we ready (openings), do we have ways to do it "
+        "(opportunities) and does our policy require it (obligations)? The result gives the "
+        "level you have reached at each of the three stages. Levels 4 and 5 are where "
+        "co-production begins."
     ),
     "credit": (
         "Based on Harry Shier's 'Pathways to participation' (2001), as described in the "
         "literature review for the South Wales Violence Prevention Unit (2020). The wording "
         "here is our own."
     ),
-    "scale": "checklist",
+    "scale": "pathways",
     "principles": [
         {
             "key": f"level-{n}",
@@ -331,13 +358,13 @@ SHIER: dict[str, Any] = {
             "indicators": [
                 {
                     "key": f"level-{n}-{stage}",
-                    "title": f"{title}: {stage_text.lower()}",
+                    "title": question,
                     "young_title": f"{young}. {stage_young}",
                 }
-                for stage, stage_text, stage_young in _SHIER_STAGES
+                for (stage, stage_young), question in zip(_SHIER_STAGES, questions, strict=True)
             ],
         }
-        for n, (_key, title, young) in enumerate(_SHIER_LEVELS, start=1)
+        for n, (title, young, questions) in enumerate(_SHIER_LEVELS, start=1)
     ],
 }
 

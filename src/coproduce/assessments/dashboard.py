@@ -45,13 +45,13 @@ def panel(request: HttpRequest) -> Asking:
         return Panel("assessments/_panel_young.html", 20, {"rounds": waiting})
     if not membership.is_staff_member:
         return None
-    # Only managers without an open round are told the next one is due.
+    # Only managers are told a framework's next round is due (counted from its last closed
+    # round; a framework with a round open has nothing due).
     asks_for_next = membership.can("manage_people")
     if not asks_for_next and not (yield _any_open.bind(organisation=organisation.pk)):
         return None  # the common case, answered without reading the rounds
     open_rounds = list(selectors.open_rounds_for(organisation=organisation))
     waiting = selectors.due_among(open_rounds, membership)
-    asks_for_next = asks_for_next and not open_rounds
     if not waiting and not asks_for_next:
         return None  # the common case: nothing to say, and no settings to read
     settings = selectors.settings_for(organisation=organisation)

@@ -1,5 +1,6 @@
 """Demo data: the nef framework scored in two past rounds and one open round, by staff and
-young people, with a disagreement talked through and one still to talk about."""
+young people, with a disagreement talked through and one still to talk about; and the
+manager's answers to Shier's pathways, with the level reached at each stage."""
 
 from __future__ import annotations
 
@@ -201,6 +202,40 @@ def load(context: DemoContext) -> None:
         indicator=opening,
         answers=[services.Answer(level=lv, value=6) for lv in draft.levels],
     )
+    _shier(context)
+
+
+# Shier's pathways: the manager's answers reach level 4 for openings (ready to share
+# decisions), level 3 for opportunities and level 2 for obligations (policy).
+SHIER_REACHED = {"openings": 4, "opportunities": 3, "obligations": 2}
+
+
+def _shier(context: DemoContext) -> None:
+    org, today = context.organisation, context.today
+    version = Framework.objects.get(organisation=org, key="shier-pathways").versions.get()
+    opened = today - datetime.timedelta(days=21)
+    round_ = services.round_open(
+        acting_user=None,
+        organisation=org,
+        name=f"Pathways {_season(opened)}",
+        version=version,
+        opens_on=opened,
+        due_on=today + datetime.timedelta(days=21),
+    )
+    manager = context.people["manager"]
+    assessment = services.assessment_start(
+        acting_user=manager.user, round_=round_, respondent=manager, perspective=Perspective.STAFF
+    )
+    for indicator in version.indicators.all():
+        level, stage = indicator.key.removeprefix("level-").split("-", 1)
+        answer = "yes" if int(level) <= SHIER_REACHED[stage] else "no"
+        services.answers_save(
+            acting_user=manager.user,
+            assessment=assessment,
+            indicator=indicator,
+            answers=[services.Answer(level=lv, answer=answer) for lv in assessment.levels],
+        )
+    services.assessment_submit(acting_user=manager.user, assessment=assessment)
 
 
 def _round_gaps(round_: Round) -> list[Indicator]:

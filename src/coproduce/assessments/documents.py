@@ -2,7 +2,7 @@
 
 A document has this shape:
 
-    key, name, description?, credit?, scale: banded|checklist, verdict_min? (banded, 1-9)
+    key, name, description?, credit?, scale: banded|checklist|pathways, verdict_min? (banded)
     principles: [{key, title, description?, indicators: [
         {key, title, young_title, young_hint?,
          bands?: {basic|getting_there|excellent: {descriptor, examples?: [..]}}}]}]
@@ -18,6 +18,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from coproduce.assessments.models import BAND_ORDER, ScaleKind
+
+# Shier's three stages of commitment at every level (see pathways.py).
+PATHWAY_STAGES = 3
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 
@@ -72,7 +75,7 @@ def document_errors(data: Any) -> list[str]:
     _text(data, "name", "framework", errors, 200)
     scale = data.get("scale")
     if scale not in ScaleKind.values:
-        errors.append(_("framework: 'scale' must be 'banded' or 'checklist'"))
+        errors.append(_("framework: 'scale' must be 'banded', 'checklist' or 'pathways'"))
     verdict = data.get("verdict_min", 7)
     if not isinstance(verdict, int) or not 1 <= verdict <= 9:
         errors.append(_("framework: 'verdict_min' must be a whole number from 1 to 9"))
@@ -93,6 +96,14 @@ def document_errors(data: Any) -> list[str]:
         if not isinstance(indicators, list) or not indicators:
             errors.append(_("%(path)s: 'indicators' must be a non-empty list") % {"path": ppath})
             continue
+        if scale == ScaleKind.PATHWAYS and len(indicators) != PATHWAY_STAGES:
+            errors.append(
+                _(
+                    "%(path)s: a pathways level needs exactly three questions: openings, "
+                    "opportunities and obligations, in that order"
+                )
+                % {"path": ppath}
+            )
         for i, indicator in enumerate(indicators):
             ipath = f"{ppath}.indicators[{i}]"
             if not isinstance(indicator, dict):

@@ -56,6 +56,18 @@ class IndicatorForm(forms.Form):
                 setattr(  # noqa: B010 - django-stubs lacks Field.template_name
                     self.fields[f"value_{level}"], "template_name", "assessments/_score_field.html"
                 )
+            elif indicator.version.is_pathways:
+                # Shier's questions take a plain yes or no.
+                self.fields[f"answer_{level}"] = forms.ChoiceField(
+                    label=_("Is this true here?") if young else _("Your answer"),
+                    choices=[
+                        (Checklist.YES, Checklist.YES.label),
+                        (Checklist.NO, Checklist.NO.label),
+                    ],
+                    required=False,
+                    widget=forms.RadioSelect,
+                    error_messages={"invalid_choice": _("Choose yes or no")},
+                )
             else:
                 self.fields[f"answer_{level}"] = forms.ChoiceField(
                     label=_("Is this true here?")
@@ -71,7 +83,7 @@ class IndicatorForm(forms.Form):
                 if young
                 else _("%(level)s: a practical example") % {"level": level_label},
                 help_text=""
-                if young
+                if young or indicator.version.is_pathways
                 else _("Something that really happened. Needed before you submit."),
                 required=False,
                 widget=forms.Textarea(attrs=TEXTAREA),

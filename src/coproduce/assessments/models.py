@@ -10,57 +10,35 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.assessments.choices import (
+    BAND_ORDER,
+    BAND_RANGES,
+    LEVELS_FOR,
+    PATHWAYS_LEVELS,
+    Band,
+    Checklist,
+    Level,
+    Perspective,
+    ScaleKind,
+    band_for,
+    levels_offered,
+)
 from coproduce.core.tenancy import TenantModel
 
-
-class ScaleKind(models.TextChoices):
-    BANDED = "banded", _("Scored 1 to 9 in three bands")
-    CHECKLIST = "checklist", _("Checklist: yes, no or needs more work")
-
-
-class Band(models.TextChoices):
-    BASIC = "basic", _("Basic")
-    GETTING_THERE = "getting_there", _("Getting there")
-    EXCELLENT = "excellent", _("Excellent")
-
-
-BAND_RANGES: dict[str, tuple[int, int]] = {
-    Band.BASIC: (1, 3),
-    Band.GETTING_THERE: (4, 6),
-    Band.EXCELLENT: (7, 9),
-}
-BAND_ORDER = [Band.BASIC, Band.GETTING_THERE, Band.EXCELLENT]
-
-
-def band_for(value: int) -> str:
-    for band, (low, high) in BAND_RANGES.items():
-        if low <= value <= high:
-            return band
-    raise ValueError(value)
-
-
-class Checklist(models.TextChoices):
-    YES = "yes", _("Yes")
-    NEEDS_MORE_WORK = "needs_more_work", _("Needs more work")
-    NO = "no", _("No")
-
-
-class Level(models.TextChoices):
-    PRACTICE = "practice", _("My own practice")
-    PROJECT = "project", _("My project")
-    ORGANISATION = "organisation", _("My organisation")
-
-
-class Perspective(models.TextChoices):
-    STAFF = "staff", _("Staff")
-    YOUNG_PEOPLE = "young_people", _("Young people")
-
-
-# Young people score how the project works for them; staff score all three levels.
-LEVELS_FOR = {
-    Perspective.STAFF: [Level.PRACTICE, Level.PROJECT, Level.ORGANISATION],
-    Perspective.YOUNG_PEOPLE: [Level.PROJECT],
-}
+# The vocabularies live in `choices`; callers keep importing them from here.
+__all__ = [
+    "BAND_ORDER",
+    "BAND_RANGES",
+    "LEVELS_FOR",
+    "PATHWAYS_LEVELS",
+    "Band",
+    "Checklist",
+    "Level",
+    "Perspective",
+    "ScaleKind",
+    "band_for",
+    "levels_offered",
+]
 
 
 class Framework(TenantModel):
@@ -113,6 +91,10 @@ class FrameworkVersion(TenantModel):
     @property
     def is_banded(self) -> bool:
         return self.scale == ScaleKind.BANDED
+
+    @property
+    def is_pathways(self) -> bool:
+        return self.scale == ScaleKind.PATHWAYS
 
 
 class FrozenVersionError(Exception):
@@ -265,6 +247,8 @@ class Assessment(TenantModel):
         blank=True,
         related_name="+",
     )
+    # The levels this respondent chose to answer at (empty: every level offered).
+    chosen_levels = models.JSONField(_("levels answered"), default=list, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     started_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -286,7 +270,9 @@ class Assessment(TenantModel):
 
     @property
     def levels(self) -> list[str]:
-        return list(LEVELS_FOR[Perspective(self.perspective)])
+        offered = levels_offered(self.perspective, self.round.version.scale)
+        chosen = [level for level in offered if level in (self.chosen_levels or [])]
+        return chosen or offered
 
     @property
     def is_submitted(self) -> bool:
@@ -338,6 +324,15 @@ class ScoreCorrection(TenantModel):
 
     class Meta:
         ordering = ["-corrected_at", "-pk"]
+
+    @property
+    def previous_shown(self) -> str:
+        """The earlier answer as a person reads it (a score, or "Needs more work")."""
+        if self.previous_value is not None:
+            return str(self.previous_value)
+        if self.previous_answer in Checklist.values:
+            return str(Checklist(self.previous_answer).label)
+        return self.previous_answer
 
 
 class Reflection(TenantModel):

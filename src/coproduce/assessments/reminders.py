@@ -63,7 +63,9 @@ def reminders_send(
             ):
                 sent += 1
     next_due = services.next_round_due(organisation)
-    if not open_rounds and next_due is not None and today >= next_due - window:
+    # Each framework's cycle counts from its last closed round; one with a round open has
+    # nothing due (see services.next_rounds_due).
+    if next_due is not None and today >= next_due - window:
         due_text = next_due.strftime("%d/%m/%Y")
         for membership in staff:
             if membership.role not in (Role.ADMIN, Role.MANAGER):

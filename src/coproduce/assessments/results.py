@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from coproduce.assessments.models import (
     BAND_ORDER,
     Assessment,
+    Band,
     BandDescriptor,
+    Checklist,
     Conversation,
     Indicator,
     Level,
@@ -40,6 +42,16 @@ class ScoreView:
     band: str | None
     next_band: BandDescriptor | None
     score: Score | None
+
+    @property
+    def band_label(self) -> str:
+        return str(Band(self.band).label) if self.band else ""
+
+    @property
+    def answer_label(self) -> str:
+        """A checklist or pathways answer in plain words ("Needs more work"), never the
+        stored value."""
+        return str(Checklist(self.answer).label) if self.answer in Checklist.values else ""
 
 
 @dataclass
@@ -247,6 +259,12 @@ class TrendRow:
     key: str
     title: str
     points: list[float | None]
+    # Per round: True where too few people scored it to publish a median (`core.suppression`).
+    hidden: list[bool] = field(default_factory=list)
+
+    @property
+    def cells(self) -> list[tuple[float | None, bool]]:
+        return list(zip(self.points, self.hidden or [False] * len(self.points), strict=True))
 
     @property
     def spark(self) -> str:
@@ -262,7 +280,9 @@ class TrendRow:
 
 def trend(rounds: list[Round]) -> tuple[list[Round], list[TrendRow]]:
     """Staff median at project level per indicator key, oldest round first. Indicators are
-    matched by key, so a copy or a new version still lines up; missing ones show as gaps."""
+    matched by key, so a copy or a new version still lines up; missing ones show as gaps.
+    A median from fewer people than the small-number rule allows is hidden, not shown: with
+    one respondent it would be their own score."""
     rounds = sorted(rounds, key=lambda r: (r.opens_on, r.pk))
     scores = Score.objects.filter(
         assessment__round__in=rounds,
@@ -272,15 +292,22 @@ def trend(rounds: list[Round]) -> tuple[list[Round], list[TrendRow]]:
         value__isnull=False,
     ).select_related("indicator", "assessment")
     values: dict[tuple[str, int], list[int]] = defaultdict(list)
+    people: dict[tuple[str, int], set[int]] = defaultdict(set)
     titles: dict[str, tuple[int, str]] = {}
     for score in scores:
         assert score.value is not None
-        values[(score.indicator.key, score.assessment.round_id)].append(score.value)
+        where = (score.indicator.key, score.assessment.round_id)
+        values[where].append(score.value)
+        people[where].add(score.assessment.respondent_id)
         titles.setdefault(score.indicator.key, (score.indicator.order, score.indicator.title))
-    rows = [
-        TrendRow(key=key, title=title, points=[median(values[(key, r.pk)]) for r in rounds])
-        for key, (_order, title) in sorted(titles.items(), key=lambda kv: kv[1][0])
-    ]
+    rows = []
+    for key, (_order, title) in sorted(titles.items(), key=lambda kv: kv[1][0]):
+        hidden = [bool(values[(key, r.pk)]) and is_small(len(people[(key, r.pk)])) for r in rounds]
+        points = [
+            None if hide else median(values[(key, r.pk)])
+            for r, hide in zip(rounds, hidden, strict=True)
+        ]
+        rows.append(TrendRow(key=key, title=title, points=points, hidden=hidden))
     return rounds, rows
 
 

@@ -14,9 +14,16 @@ class CommissioningConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        from coproduce.commissioning import dashboard, demo, personal_data
-        from coproduce.core import hooks
+        from coproduce.commissioning import dashboard, demo, exports, personal_data
+        from coproduce.core import downloads, hooks
 
         hooks.home_panels.register(dashboard.panel)
         hooks.demo_loaders.register(demo.load)
         hooks.personal_data.register(personal_data.PROVIDER)
+        # The scoring spreadsheet and the PDFs are made by the worker (the views queue them).
+        for kind, title, build in (
+            ("commissioning.matrix_xlsx", _("Scoring matrix (Excel)"), exports.matrix_xlsx),
+            ("commissioning.decision_pdf", _("Decision report (PDF)"), exports.decision_pdf),
+            ("commissioning.feedback_letter", _("Feedback letter (PDF)"), exports.feedback_letter),
+        ):
+            downloads.builders.register(downloads.Builder(kind, title, build))

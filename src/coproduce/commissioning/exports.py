@@ -1,17 +1,28 @@
-"""The scoring matrix (CSV, XLSX), the decision report and feedback letters (PDF)."""
+"""The scoring matrix (CSV, XLSX), the decision report and feedback letters (PDF).
+
+The CSV is small and made in the request; the spreadsheet and the PDFs are made by
+`coproduce worker` (builders registered in apps.py; the views only queue them).
+"""
 
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from coproduce.commissioning import selectors as sel
-from coproduce.commissioning.models import Bid, Round
+from coproduce.core.downloads import Built
 from coproduce.core.exports import csv_writer, write_row, xlsx_workbook
+from coproduce.organisations.selectors import get_person_for
+
+if TYPE_CHECKING:
+    from coproduce.commissioning.models import Round
+    from coproduce.organisations.models import Organisation
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -65,7 +76,21 @@ def results_rows(round_: Round) -> tuple[list[str], list[list[object]]]:
     return header, rows
 
 
-def matrix_xlsx(round_: Round) -> HttpResponse:
+def runner_params(round_: Round, membership_id: int, **extra: int) -> dict[str, Any]:
+    """What the worker needs to make a file again, and to check the person may still have it."""
+    return {"round_id": round_.pk, "membership_id": membership_id, **extra}
+
+
+def _runner_round(organisation: Organisation, params: dict[str, Any]) -> Round:
+    membership = get_person_for(organisation=organisation, pk=int(params["membership_id"]))
+    round_ = sel.get_round_for(membership=membership, pk=int(params["round_id"]))
+    if not sel.can_run_round(round_, membership):
+        raise PermissionDenied
+    return round_
+
+
+def matrix_xlsx(organisation: Organisation, params: dict[str, Any], /) -> Built:
+    round_ = _runner_round(organisation, params)
     buffer = io.BytesIO()
     book = xlsx_workbook(buffer)
     bold = book.add_format({"bold": True})
@@ -79,17 +104,18 @@ def matrix_xlsx(round_: Round) -> HttpResponse:
     for i, row in enumerate(rows, start=1):
         write_row(results, i, 0, row)
     book.close()
-    return _download(buffer.getvalue(), XLSX, f"{slugify(round_.title)}-scores.xlsx")
+    return Built(buffer.getvalue(), f"{slugify(round_.title)}-scores.xlsx", XLSX)
 
 
-def _pdf(template: str, context: dict[str, object], filename: str) -> HttpResponse:
+def _pdf(template: str, context: dict[str, object], filename: str) -> Built:
     from weasyprint import HTML
 
     html = render_to_string(template, context)
-    return _download(HTML(string=html).write_pdf(), "application/pdf", filename, inline=True)
+    return Built(HTML(string=html).write_pdf(), filename, "application/pdf", inline=True)
 
 
-def decision_pdf(round_: Round) -> HttpResponse:
+def decision_pdf(organisation: Organisation, params: dict[str, Any], /) -> Built:
+    round_ = _runner_round(organisation, params)
     moderation = sel.moderation_of(round_)
     return _pdf(
         "commissioning/decision_pdf.html",
@@ -98,7 +124,9 @@ def decision_pdf(round_: Round) -> HttpResponse:
     )
 
 
-def feedback_letter(round_: Round, bid: Bid) -> HttpResponse:
+def feedback_letter(organisation: Organisation, params: dict[str, Any], /) -> Built:
+    round_ = _runner_round(organisation, params)
+    bid = sel.get_bid_for(round_=round_, pk=int(params["bid_id"]))
     moderation = sel.moderation_of(round_)
     result = next(r for r in moderation.results if r.bid.pk == bid.pk)
     return _pdf(

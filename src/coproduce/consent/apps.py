@@ -10,7 +10,15 @@ class ConsentConfig(AppConfig):
     api_prefix: str | None = None
 
     def ready(self) -> None:
-        from coproduce.consent import personal_data
-        from coproduce.core import hooks
+        from coproduce.consent import personal_data, rights
+        from coproduce.core import downloads, hooks
 
         hooks.personal_data.register(personal_data.PROVIDER)
+        # The subject-access ZIP is made by the worker (the views queue it).
+        downloads.builders.register(
+            downloads.Builder(
+                "consent.subject_access",
+                _("Everything we hold (ZIP)"),
+                rights.subject_access_file,
+            )
+        )

@@ -62,3 +62,61 @@ class RetentionForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
     )
+
+
+class ConsentRequestForm(forms.Form):
+    """Staff name the one person a link is for (for a child in care: who holds delegated
+    authority)."""
+
+    recipient_name = forms.CharField(label=_("Their full name"), max_length=200)
+    relationship = forms.CharField(
+        label=_("Their relationship to the young person"),
+        max_length=100,
+        help_text=_("For example, mother, grandfather, foster carer"),
+    )
+    email = forms.EmailField(
+        label=_("Their e-mail address (optional)"),
+        required=False,
+        help_text=_("Leave empty to print a letter with the link instead"),
+    )
+    consent_until = DateField(
+        label=_("Consent lasts until"),
+        help_text=_("Up to 2 years from today. For example, 31 8 2027"),
+    )
+
+
+ANSWER_CHOICES = [("yes", _("Yes, I agree")), ("no", _("No, I do not agree"))]
+
+
+class ParentAnswerForm(forms.Form):
+    """One yes-or-no question per use asked about, then a typed signature."""
+
+    def __init__(self, *args: object, uses: list[tuple[str, str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for use, label, meaning in uses:
+            self.fields[f"use_{use}"] = forms.ChoiceField(
+                label=label,
+                help_text=meaning,
+                choices=ANSWER_CHOICES,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choose yes or no for %(use)s") % {"use": label}},
+            )
+        self.fields["signed_name"] = forms.CharField(
+            label=_("Your full name"),
+            help_text=_("Typing your name here is your signature"),
+            max_length=200,
+            error_messages={"required": _("Type your full name to sign")},
+        )
+        self.fields["signed_relationship"] = forms.CharField(
+            label=_("How are you related to the child?"),
+            help_text=_("For example, mum, dad, grandparent, foster carer"),
+            max_length=100,
+            error_messages={"required": _("Enter how you are related to the child")},
+        )
+
+    def answers(self) -> dict[str, bool]:
+        return {
+            name.removeprefix("use_"): value == "yes"
+            for name, value in self.cleaned_data.items()
+            if name.startswith("use_")
+        }

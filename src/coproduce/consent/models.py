@@ -27,6 +27,24 @@ class Use(models.TextChoices):
 
 IMAGE_USES = {Use.PHOTO, Use.FILM}
 
+# What each use means, in plain words, for the parent or carer asked about it.
+MEANING = {
+    Use.PHOTO: _(
+        "We may use photos where your child can be recognised: in our newsletter, on our "
+        "website, on social media and on the board that shows what young people changed."
+    ),
+    Use.FILM: _("We may use videos where your child can be seen or heard, in the same places."),
+    Use.QUOTE: _(
+        "We may use things your child said or wrote, in their own words, without their name "
+        "unless you also agree to that."
+    ),
+    Use.NAME: _("We may print your child's name next to their work, words or photo."),
+    Use.COMMISSIONERS: _(
+        "We may tell the people who pay for our service what your child took part in, to show "
+        "what young people achieved."
+    ),
+}
+
 # Under this age on the day, a parent or carer must give consent (UK GDPR, Article 8).
 PARENTAL_CONSENT_UNDER = 16
 
@@ -55,6 +73,14 @@ class Consent(TenantModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now)
+    # Given online by a parent or carer through this link (None when staff typed it in).
+    request = models.ForeignKey(
+        "consent.ConsentRequest",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="consents",
+    )
 
     class Meta:
         ordering = ["-given_on", "-id"]
@@ -89,3 +115,59 @@ class RetentionPolicy(TenantModel):
                 condition=Q(years__isnull=True) | Q(years__gte=1), name="retention_at_least_a_year"
             ),
         ]
+
+
+class RequestStatus(models.TextChoices):
+    SENT = "sent", _("Sent")
+    OPENED = "opened", _("Opened")
+    ANSWERED = "answered", _("Answered")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    EXPIRED = "expired", _("Expired")
+    CANCELLED = "cancelled", _("Replaced by a new link")
+
+
+class ConsentRequest(TenantModel):
+    """A link a parent or carer (or, for a child in care, the person with delegated authority)
+    opens to give or refuse each use of a child's images and words, and later to withdraw.
+
+    Only a hash of the link's secret is stored; the link works until `expires_at` (to answer)
+    and, once answered, until the consent it gave runs out (to look at and withdraw).
+    """
+
+    young_person = models.ForeignKey(
+        "organisations.Membership", on_delete=models.PROTECT, related_name="consent_requests"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    recipient_name = models.CharField(_("their name"), max_length=200)
+    relationship = models.CharField(_("their relationship to the young person"), max_length=100)
+    email = models.EmailField(_("their e-mail address"), blank=True)
+    delegated_authority = models.BooleanField(default=False)
+    consent_until = models.DateField(_("consent lasts until"))
+    expires_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    opened_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    # The typed signature, and where it came from.
+    signed_name = models.CharField(max_length=200, blank=True)
+    signed_relationship = models.CharField(max_length=100, blank=True)
+    signed_ip = models.GenericIPAddressField(null=True, blank=True)
+    # What was asked and answered: {"photo": true, "film": false, ...}.
+    answers = models.JSONField(default=dict, blank=True)
+
+    PERSONAL_FIELDS = (
+        "recipient_name",
+        "relationship",
+        "email",
+        "signed_name",
+        "signed_relationship",
+        "signed_ip",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "young_person"])]

@@ -19,8 +19,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from coproduce.audit.services import audit_record
+from coproduce.core.downloads import Built
 from coproduce.core.personal_data import providers
-from coproduce.organisations.selectors import young_people_unseen_since
+from coproduce.organisations.selectors import get_person_for, young_people_unseen_since
 from coproduce.projects.selectors import last_on_register
 
 if TYPE_CHECKING:
@@ -28,18 +29,48 @@ if TYPE_CHECKING:
     from coproduce.organisations.models import Membership, Organisation
 
 
+HELD_BACK = "held_back_for_review"
+
+
+def _confidential(row: dict[str, Any], models: set[str], verbs: tuple[str, ...]) -> bool:
+    """A row of another app's section that names a held-back record (the audit trail's)."""
+    action = str(row.get("action", ""))
+    return str(row.get("what", "")) in models or bool(verbs and action.startswith(verbs))
+
+
+def held_back(membership: Membership) -> list[dict[str, Any]]:
+    """Records kept out of the export until someone reviews them (safeguarding records)."""
+    return [row for provider in providers() for row in provider.held_back(membership)]
+
+
 def gather(membership: Membership) -> dict[str, list[dict[str, Any]]]:
-    """Everything every app holds about one person in one organisation."""
+    """Everything every app holds about one person in one organisation, without the rows
+    that a provider holds back for review (see `held_back`)."""
+    found = providers()
+    models = {label for p in found for label in p.confidential_models}
+    verbs = tuple(verb for p in found for verb in p.confidential_verbs)
     sections: dict[str, list[dict[str, Any]]] = {}
-    for provider in providers():
+    for provider in found:
         for name, rows in provider.export(membership).items():
-            sections.setdefault(name, []).extend(rows)
+            sections.setdefault(name, []).extend(
+                row for row in rows if not _confidential(row, models, verbs)
+            )
     return sections
 
 
-def subject_access_zip(membership: Membership) -> bytes:
-    """A ZIP with data.json, a readable summary.html and the photos and films they are in."""
+def subject_access_zip(membership: Membership, *, for_the_subject: bool = False) -> bytes:
+    """A ZIP with data.json, a readable summary.html and the photos and films they are in.
+
+    Records a provider holds back (safeguarding) are never in it: staff asking for the
+    export get them listed in a `held_back_for_review` section, for the Designated
+    Safeguarding Lead to review before release; the young person downloading their own copy
+    does not (telling them through their account could put them at risk), and the provider
+    tells the lead instead.
+    """
     sections = gather(membership)
+    listed = held_back(membership)
+    if listed and not for_the_subject:
+        sections[HELD_BACK] = listed
     generated = timezone.now()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -61,6 +92,13 @@ def subject_access_zip(membership: Membership) -> bytes:
                 with stored.open("rb") as handle:
                     archive.writestr(name, handle.read())
     return buffer.getvalue()
+
+
+def subject_access_file(organisation: Organisation, params: dict[str, Any], /) -> Built:
+    """The subject-access ZIP, made by `coproduce worker` (registered in apps.py)."""
+    person = get_person_for(organisation=organisation, pk=int(params["membership_id"]))
+    content = subject_access_zip(person, for_the_subject=bool(params.get("for_the_subject")))
+    return Built(content, f"our-data-about-{person.pk}.zip", "application/zip")
 
 
 def person_erase(*, acting_user: User | None, membership: Membership, reason: str) -> None:

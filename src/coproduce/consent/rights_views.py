@@ -14,6 +14,7 @@ from coproduce.consent import rights
 from coproduce.consent.forms import EraseForm, RetentionForm
 from coproduce.consent.selectors import settings_for
 from coproduce.consent.services import retention_set
+from coproduce.core import downloads
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page
 from coproduce.organisations.selectors import get_person_for
@@ -22,22 +23,30 @@ if TYPE_CHECKING:
     from coproduce.organisations.models import Membership
 
 
-def _zip(person: Membership) -> HttpResponse:
-    response = HttpResponse(rights.subject_access_zip(person), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="our-data-about-{person.pk}.zip"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+def _zip(
+    request: MemberRequest, person: Membership, *, back_url: str, for_the_subject: bool = False
+) -> HttpResponse:
+    """The ZIP (photos and films included) is made by the worker; this page waits for it
+    (see `rights.subject_access_file`)."""
+    return downloads.prepare_response(
+        request,
+        kind="consent.subject_access",
+        params={"membership_id": person.pk, "for_the_subject": for_the_subject},
+        back_url=back_url,
+    )
 
 
 @member_required("manage_people")
 def export(request: MemberRequest, membership_id: int) -> HttpResponse:
-    return _zip(get_person_for(organisation=request.organisation, pk=membership_id))
+    person = get_person_for(organisation=request.organisation, pk=membership_id)
+    back = reverse("organisations:person", kwargs={"membership_id": person.pk})
+    return _zip(request, person, back_url=back)
 
 
 @member_required("young_person")
 def my_data(request: MemberRequest) -> HttpResponse:
     """Young people can download what we hold about them themselves (Children's code 15)."""
-    return _zip(request.membership)
+    return _zip(request, request.membership, back_url=reverse("home"), for_the_subject=True)
 
 
 @member_required("manage_organisation")

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -13,10 +15,13 @@ from coproduce.consent.models import (
     IMAGE_USES,
     PARENTAL_CONSENT_UNDER,
     Consent,
+    ConsentRequest,
     GivenBy,
+    RequestStatus,
     RetentionPolicy,
+    Use,
 )
-from coproduce.core.tenancy import get_for, settings_or_defaults
+from coproduce.core.tenancy import all_organisations, get_for, settings_or_defaults
 
 if TYPE_CHECKING:
     from coproduce.organisations.models import Membership, Organisation
@@ -120,3 +125,93 @@ def publishable(
 def settings_for(*, organisation: Organisation) -> RetentionPolicy:
     """The organisation's retention policy (unsaved, keep-until-asked, until someone sets one)."""
     return settings_or_defaults(RetentionPolicy, organisation=organisation)
+
+
+# ---- requests to parents and carers ----
+
+
+def hash_token(raw: str) -> str:
+    """Only this hash of a link's secret is stored."""
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def consent_requests_for(*, organisation: Organisation) -> QuerySet[ConsentRequest]:
+    return (
+        ConsentRequest.objects.filter(organisation=organisation)
+        .select_related("young_person__user")
+        .prefetch_related(
+            Prefetch("consents", queryset=Consent.objects.filter(organisation=organisation))
+        )
+    )
+
+
+def consent_requests_of(membership: Membership) -> QuerySet[ConsentRequest]:
+    return consent_requests_for(organisation=membership.organisation).filter(
+        young_person=membership
+    )
+
+
+def get_consent_request_for(*, organisation: Organisation | None, pk: int) -> ConsentRequest:
+    return get_for(
+        ConsentRequest.objects.select_related("young_person__user"),
+        organisation=organisation,
+        pk=pk,
+    )
+
+
+def link_open(consent_request: ConsentRequest, now: datetime.datetime) -> bool:
+    """A link works to answer until it expires, and once answered until the consent it gave
+    runs out (so the parent or carer can come back to withdraw); never once replaced."""
+    if consent_request.cancelled_at is not None:
+        return False
+    if consent_request.answered_at is None:
+        return consent_request.expires_at > now
+    return consent_request.consent_until >= timezone.localdate(now)
+
+
+def consent_request_by_token(raw: str) -> ConsentRequest | None:
+    """The request a link opens, or None for a wrong, replaced or expired link.
+
+    The link is the parent or carer's only key, so it is looked up across organisations; the
+    caller then works inside the request's organisation only.
+    """
+    if not raw or len(raw) > 100:
+        return None
+    with all_organisations():
+        found = (
+            ConsentRequest.objects.filter(token_hash=hash_token(raw))
+            .select_related("young_person__user", "organisation")
+            .first()
+        )
+    if found is None or not link_open(found, timezone.now()):
+        return None
+    return found
+
+
+def request_status(consent_request: ConsentRequest, now: datetime.datetime) -> str:
+    """Sent, opened, answered, withdrawn (everything it gave is withdrawn), expired, replaced.
+
+    Reads `consents` (prefetched by `consent_requests_for`)."""
+    if consent_request.cancelled_at is not None:
+        return RequestStatus.CANCELLED
+    if consent_request.answered_at is not None:
+        given = list(consent_request.consents.all())
+        if given and all(c.withdrawn_at is not None for c in given):
+            return RequestStatus.WITHDRAWN
+        if not link_open(consent_request, now):
+            return RequestStatus.EXPIRED
+        return RequestStatus.ANSWERED
+    if not link_open(consent_request, now):
+        return RequestStatus.EXPIRED
+    return RequestStatus.OPENED if consent_request.opened_at else RequestStatus.SENT
+
+
+def uses_asked(membership: Membership) -> list[str]:
+    """The uses a link asks about: for a child in care, never identifiable photos or film."""
+    return [use for use in Use.values if not (membership.in_care and use in IMAGE_USES)]
+
+
+def parent_must_consent(membership: Membership, on: datetime.date) -> bool:
+    """Under 16 on the day: a parent or carer (or whoever holds delegated authority) consents."""
+    age = membership.user.age_on(on)
+    return age is not None and age < PARENTAL_CONSENT_UNDER

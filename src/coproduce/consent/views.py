@@ -25,7 +25,8 @@ def register(request: MemberRequest, membership_id: int) -> HttpResponse:
     record_view(
         viewer=request.user, organisation=request.organisation, person=person, page="consent"
     )
-    today = timezone.localdate()
+    now = timezone.now()
+    today = timezone.localdate(now)
     status = [(label, sel.consent_problem(person, use, today)) for use, label in Use.choices]
     return render(
         request,
@@ -36,6 +37,8 @@ def register(request: MemberRequest, membership_id: int) -> HttpResponse:
             "consents": sel.consents_of(person),
             "status": status,
             "today": today,
+            "requests": [(r, sel.request_status(r, now)) for r in sel.consent_requests_of(person)],
+            "can_ask": sel.parent_must_consent(person, today),
         },
     )
 

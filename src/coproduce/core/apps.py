@@ -6,6 +6,8 @@ class CoreConfig(AppConfig):
     name = "coproduce.core"
     label = "core"
     verbose_name = _("Core")
+    # Files the worker prepares are waited for and downloaded at /files/ (core/urls.py).
+    url_prefix = "files"
 
     def ready(self) -> None:
         from coproduce.core import db  # noqa: F401  (registers SQLite functions)

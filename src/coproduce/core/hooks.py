@@ -69,6 +69,17 @@ def no_files(membership: Any, /) -> list[tuple[str, FieldFile]]:
     return []
 
 
+class HeldBack(Protocol):
+    """Records about the person that a subject-access export must not release until someone
+    reviews them (safeguarding records): one row each, describing it, never its content."""
+
+    def __call__(self, membership: Any, /) -> list[dict[str, Any]]: ...
+
+
+def nothing_held_back(membership: Any, /) -> list[dict[str, Any]]:
+    return []
+
+
 @dataclass(frozen=True)
 class PersonalData:
     """What one app holds about a person, for UK GDPR rights (export, erasure, retention).
@@ -80,6 +91,11 @@ class PersonalData:
     something (recorded, changed, decided); they are not data *about* that person.
     `files(membership)`: stored files about that person (photos, films), as
     (name in the download, file); most apps hold none.
+    `held_back(membership)`: records kept out of a subject-access export until a named person
+    reviews them (safeguarding records), listed for review instead of released or dropped.
+    `confidential_models` / `confidential_verbs`: model labels and audit verb prefixes whose
+    rows no section of the export may show (the audit trail's "what" and "action"), so a
+    held-back record does not show through another app's export either.
     """
 
     app: str
@@ -88,6 +104,9 @@ class PersonalData:
     erase: Erase
     actor_fields: dict[str, set[str]] = field(default_factory=dict)
     files: Files = no_files
+    held_back: HeldBack = nothing_held_back
+    confidential_models: frozenset[str] = frozenset()
+    confidential_verbs: tuple[str, ...] = ()
 
 
 # Home page panels: `panel(request)` is a generator function that asks its prepared queries

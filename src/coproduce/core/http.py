@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
@@ -25,21 +26,21 @@ class MemberRequest(HttpRequest):
     organisation: Organisation
 
 
-View = Callable[Concatenate[MemberRequest, P], HttpResponse]
+View = Callable[Concatenate[MemberRequest, P], HttpResponseBase]
 
 
 def member_required(
     capability: str = "member",
-) -> Callable[[View[P]], Callable[Concatenate[HttpRequest, P], HttpResponse]]:
+) -> Callable[[View[P]], Callable[Concatenate[HttpRequest, P], HttpResponseBase]]:
     """Signed in, a member of an organisation, and holding `capability`.
 
     Anonymous visitors go to sign-in; a member without the capability gets 403
     (a page of their own organisation they may not use; no data is shown).
     """
 
-    def decorator(view: View[P]) -> Callable[Concatenate[HttpRequest, P], HttpResponse]:
+    def decorator(view: View[P]) -> Callable[Concatenate[HttpRequest, P], HttpResponseBase]:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             membership: Any = getattr(request, "membership", None)

@@ -8,7 +8,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
+
+from coproduce.core.storage import send_private_file
 
 
 def form_page(
@@ -49,14 +52,18 @@ def show_errors(form: forms.BaseForm, error: ValidationError) -> None:
 
 
 def private_file(
-    field: FieldFile, *, filename: str, content_type: str, inline: bool = False
-) -> HttpResponse:
-    """Send a stored private file after the caller has checked permission; never cached."""
-    with field.open("rb") as handle:
-        response = HttpResponse(handle.read(), content_type=content_type)
-    response["Content-Disposition"] = (
-        f'{"inline" if inline else "attachment"}; filename="{filename}"'
+    field: FieldFile,
+    *,
+    filename: str,
+    content_type: str,
+    inline: bool = False,
+    request: HttpRequest | None = None,
+) -> HttpResponseBase:
+    """Send a stored private file after the caller has checked permission; never cached.
+
+    Streamed in pieces from disk or the bucket (pass `request` and a `Range` is answered with
+    206), or a redirect to a short-lived pre-signed URL: see `coproduce.core.storage`.
+    """
+    return send_private_file(
+        field, filename=filename, content_type=content_type, inline=inline, request=request
     )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

@@ -15,7 +15,9 @@ class CreditsConfig(AppConfig):
 
     def ready(self) -> None:
         from coproduce.core import hooks
-        from coproduce.credits import demo, personal_data
+        from coproduce.credits import demo, personal_data, sections
+        from coproduce.projects.sections import session_sections
 
         hooks.demo_loaders.register(demo.load)
+        session_sections.register(sections.session_section)
         hooks.personal_data.register(personal_data.PROVIDER)

@@ -110,3 +110,19 @@ class GiveForm(forms.Form):
             pk=giver.pk
         )
         field.label_from_instance = lambda m: m.user.display_name  # type: ignore[attr-defined]
+
+
+class CheckInCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Type the check-in code"),
+        help_text=_("A youth worker can show it to you. It has 6 letters and numbers."),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={
+                "class": "govuk-input--width-10",
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+            }
+        ),
+    )

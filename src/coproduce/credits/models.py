@@ -8,6 +8,7 @@ entry; `coproduce ledger-verify` recomputes it from the entries.
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -37,6 +38,10 @@ class CreditSettings(TenantModel):
     allow_giving = models.BooleanField(
         _("young people may give credits to each other"), default=False
     )
+    cancel_within_days = models.PositiveSmallIntegerField(
+        _("days a young person has to cancel a booking themselves (0: only staff can)"),
+        default=7,
+    )
 
     class Meta:
         constraints = [
@@ -64,6 +69,12 @@ class CreditSettings(TenantModel):
     def minutes_for_credits(self, credits: Decimal | int) -> int:
         """Minutes for a number of credits typed (a reward's price, a gift)."""
         return int(credits * self.minutes_per_credit)
+
+    def cancel_deadline(self, booked_at: datetime.datetime) -> datetime.datetime | None:
+        """Until when a young person may cancel their own booking; None if they may not."""
+        if not self.cancel_within_days:
+            return None
+        return booked_at + datetime.timedelta(days=self.cancel_within_days)
 
     def rounded(self, minutes: int) -> int:
         """Time given, rounded down to this organisation's step (e.g. the quarter hour)."""

@@ -175,6 +175,33 @@ def statement_page(membership: Membership, number: str | int | None) -> Page[tup
     return Page(signed, page.number, page.paginator)  # type: ignore[arg-type]
 
 
+def statement_with_balance(
+    membership: Membership, number: str | int | None
+) -> Page[tuple[Entry, int, int]]:
+    """A page of the statement, newest first: each entry signed from the young person's side
+    and the balance just after it (a running balance, counted back from today's)."""
+    page = statement_page(membership, number)
+    rows = list(page)
+    balance, _lifetime = balance_of(membership)
+    if rows and page.number > 1:
+        newest_here = rows[0][0]
+        account = Account.objects.get(membership=membership)
+        newer = entries_of(membership, account).filter(
+            Q(created_at__gt=newest_here.created_at)
+            | Q(created_at=newest_here.created_at, id__gt=newest_here.pk)
+        )
+        totals = newer.aggregate(
+            received=Coalesce(Sum("minutes", filter=Q(credit=account)), 0),
+            spent=Coalesce(Sum("minutes", filter=Q(debit=account)), 0),
+        )
+        balance -= totals["received"] - totals["spent"]
+    with_balance = []
+    for entry, signed in rows:
+        with_balance.append((entry, signed, balance))
+        balance -= signed
+    return Page(with_balance, page.number, page.paginator)  # type: ignore[arg-type]
+
+
 def young_people_balances(*, organisation: Organisation) -> QuerySet[Account]:
     return (
         Account.objects.filter(organisation=organisation, kind=AccountKind.YOUNG_PERSON)

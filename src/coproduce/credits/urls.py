@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coproduce.credits import views
+from coproduce.credits import booking_views, check_in_views, views
 
 app_name = "credits"
 urlpatterns = [
@@ -11,9 +11,15 @@ urlpatterns = [
     path("award/", views.award, name="award"),
     path("import/", views.hours_import, name="import"),
     path("rewards/add/", views.reward_add, name="reward_add"),
-    path("rewards/<int:reward_id>/book/", views.redeem, name="redeem"),
+    path("rewards/<int:reward_id>/book/", booking_views.redeem, name="redeem"),
+    path(
+        "my-bookings/<int:redemption_id>/cancel/",
+        booking_views.booking_cancel,
+        name="booking_cancel",
+    ),
     path("bookings/<int:redemption_id>/cancel/", views.redemption_cancel, name="cancel"),
     path("sessions/<int:session_id>/issue/", views.session_issue, name="session_issue"),
+    path("check-in/", check_in_views.check_in_by_code, name="check_in_code"),
     path("check-in/<str:token>/", views.check_in, name="check_in"),
     path("accreditation/add/", views.accreditation_add, name="accreditation_add"),
     path("certificates/<int:recognition_id>.pdf", views.certificate, name="certificate"),

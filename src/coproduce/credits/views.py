@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import uuid
+from decimal import Decimal
 
 import qrcode
 import qrcode.image.svg
@@ -14,8 +15,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from coproduce.core.exports import csv_writer
 from coproduce.core.http import MemberRequest, member_required
@@ -38,7 +39,20 @@ from coproduce.projects.selectors import attended_at, get_session_for
 def me(request: MemberRequest) -> HttpResponse:
     balance, lifetime = sel.balance_of(request.membership)
     settings_ = sel.settings_for(organisation=request.organisation)
-    statement = sel.statement_page(request.membership, request.GET.get("page"))
+    statement = sel.statement_with_balance(request.membership, request.GET.get("page"))
+    rewards = list(sel.rewards_for(organisation=request.organisation, on_offer_only=True))
+    for reward in rewards:
+        reward.price_credits = settings_.credits(reward.price_minutes)  # type: ignore[attr-defined]
+        reward.short_by = max(  # type: ignore[attr-defined]
+            settings_.credits(reward.price_minutes - balance), Decimal(0)
+        )
+    now = timezone.now()
+    bookings = list(sel.redemptions_of(request.membership))
+    for booking in bookings:
+        deadline = settings_.cancel_deadline(booking.created_at)
+        booking.can_cancel_until = (  # type: ignore[attr-defined]
+            deadline if booking.cancelled_at is None and deadline and now <= deadline else None
+        )
     return render(
         request,
         "credits/me.html",
@@ -47,37 +61,15 @@ def me(request: MemberRequest) -> HttpResponse:
             "credits": settings_.credits(balance),
             "hours": settings_.hours(lifetime),
             "page": statement,
-            "rows": [(e, settings_.credits(m)) for e, m in statement],
-            "rewards": sel.rewards_for(organisation=request.organisation, on_offer_only=True),
-            "bookings": sel.redemptions_of(request.membership),
+            "rows": [(e, settings_.credits(m), settings_.credits(b)) for e, m, b in statement],
+            "rewards": rewards,
+            "bookings": bookings,
             "per_credit": settings_.minutes_per_credit,
             "recognitions": sel.recognitions_of(request.membership),
             "key": uuid.uuid4().hex,
             "can_give": settings_.allow_giving,
         },
     )
-
-
-@require_POST
-@member_required()
-def redeem(request: MemberRequest, reward_id: int) -> HttpResponse:
-    # Look the reward up first: another organisation's reward is 404 whoever asks.
-    reward = sel.get_reward_for(organisation=request.organisation, pk=reward_id)
-    if not request.membership.is_young_person:
-        raise PermissionDenied
-    key = "redeem:" + request.POST.get("key", "")[:64]
-    try:
-        services.reward_redeem(
-            acting_user=request.user,
-            membership=request.membership,
-            reward=reward,
-            idempotency_key=key,
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Booked: %(name)s.") % {"name": reward.name})
-    return redirect("credits:me")
 
 
 @member_required("staff")
@@ -177,6 +169,7 @@ def session_issue(request: MemberRequest, session_id: int) -> HttpResponse:
             "present": attended_at(session=session),
             "check_ins": sel.check_ins_at(session=session),
             "qr_svg": buffer.getvalue().decode().split("?>", 1)[-1],
+            "code": services.check_in_code(session),
             "link": link,
         },
     )

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -65,7 +66,7 @@ def media_add(request: MemberRequest) -> HttpResponse:
 
 
 @member_required()
-def media_file(request: MemberRequest, media_id: int) -> HttpResponse:
+def media_file(request: MemberRequest, media_id: int) -> HttpResponseBase:
     """The only way a file leaves the server: after the permission check, never cached."""
     item = sel.get_media_for(organisation=request.organisation, pk=media_id)
     if not item.file or not sel.may_open(item, request.membership):
@@ -75,6 +76,7 @@ def media_file(request: MemberRequest, media_id: int) -> HttpResponse:
         filename=item.file.name.rsplit("/", 1)[-1],
         content_type=item.content_type or "application/octet-stream",
         inline=True,
+        request=request,
     )
 
 

@@ -13,9 +13,19 @@ class MonitoringConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        from coproduce.core import hooks
-        from coproduce.monitoring import dashboard, demo, personal_data
+        from coproduce.core import downloads, hooks
+        from coproduce.monitoring import dashboard, demo, exports, personal_data
 
         hooks.home_panels.register(dashboard.panel)
         hooks.demo_loaders.register(demo.load)
         hooks.personal_data.register(personal_data.PROVIDER)
+        downloads.builders.register(
+            downloads.Builder(
+                "monitoring.report_pdf", _("Monitoring report (PDF)"), exports.report_pdf
+            )
+        )
+        downloads.builders.register(
+            downloads.Builder(
+                "monitoring.report_xlsx", _("Monitoring report (spreadsheet)"), exports.report_xlsx
+            )
+        )

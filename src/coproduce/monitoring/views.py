@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from coproduce.core import downloads
 from coproduce.core.charts import bar_chart
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page
@@ -55,15 +56,26 @@ def report(request: MemberRequest, project_id: int) -> HttpResponse:
     return render(request, "monitoring/report.html", _report_context(request, project_id))
 
 
+def _prepare(request: MemberRequest, project_id: int, kind: str) -> HttpResponse:
+    """The report's PDF and spreadsheet are made by the worker; this page waits for them."""
+    project = sel.get_project_for(organisation=request.organisation, pk=project_id)
+    _form, start, end = period_from(request.GET)
+    back = reverse("monitoring:report", kwargs={"project_id": project.pk})
+    if request.GET:
+        back += "?" + request.GET.urlencode()
+    return downloads.prepare_response(
+        request, kind=kind, params=exports.report_params(project.pk, start, end), back_url=back
+    )
+
+
 @member_required("staff")
 def report_pdf(request: MemberRequest, project_id: int) -> HttpResponse:
-    context = _report_context(request, project_id)
-    return exports.report_pdf(context["report"], context)
+    return _prepare(request, project_id, "monitoring.report_pdf")
 
 
 @member_required("staff")
 def report_xlsx(request: MemberRequest, project_id: int) -> HttpResponse:
-    return exports.report_xlsx(_report_context(request, project_id)["report"])
+    return _prepare(request, project_id, "monitoring.report_xlsx")
 
 
 @member_required("staff")

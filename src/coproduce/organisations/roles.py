@@ -29,6 +29,15 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     # Starting, setting up, moderating and deciding a commissioning round (a panel chair a
     # manager names may also run their round; other staff score only when seated).
     "decide_commissioning": frozenset({Role.ADMIN, Role.MANAGER}),
+    # Equality monitoring answers (special category data): seen only in aggregate, and only
+    # by the managers and admins who report on them.
+    "view_equality": frozenset({Role.ADMIN, Role.MANAGER}),
+    # Approving money given to young people (a different person from whoever recorded it).
+    "approve_payments": frozenset({Role.ADMIN, Role.MANAGER}),
+    # Safeguarding: every member of staff records a concern; the Designated Safeguarding Lead
+    # and deputies (named in coproduce.safeguarding) read them. Managers sign off trips.
+    "record_concerns": STAFF,
+    "sign_off_trips": frozenset({Role.ADMIN, Role.MANAGER}),
     "member": frozenset(Role.values),
 }
 

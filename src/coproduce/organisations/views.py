@@ -14,6 +14,7 @@ from coproduce.core.pages import form_page, show_errors
 from coproduce.organisations import selectors, services
 from coproduce.organisations.forms import PersonEditForm, PersonForm, ServiceForm
 from coproduce.organisations.roles import Role
+from coproduce.organisations.sections import render_person_sections
 
 
 @member_required("add_young_people")
@@ -100,6 +101,7 @@ def person(request: MemberRequest, membership_id: int) -> HttpResponse:
             "can_edit": request.membership.can("manage_people") or membership.is_young_person,
             "views": views_of(membership) if can_audit else None,
             "can_audit": can_audit,
+            "sections": render_person_sections(request, membership),
         },
     )
 

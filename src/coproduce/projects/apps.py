@@ -10,6 +10,7 @@ class ProjectsConfig(AppConfig):
     api_prefix = "/projects"
     nav = [
         (_("Projects"), "projects:list", "staff", 10),
+        (_("Get involved"), "projects:get_involved", "young_person", 9),
         (_("My ideas"), "projects:my_ideas", "young_person", 10),
         (_("My journey"), "projects:my_journey", "young_person", 11),
     ]
@@ -26,3 +27,9 @@ class ProjectsConfig(AppConfig):
         hooks.personal_data.register(personal_data.PROVIDER)
         citable.register(citations.project_sessions)
         citable.register(citations.you_said_we_did)
+
+        from coproduce.notifications.due import digest_lines, finders
+        from coproduce.projects import messages
+
+        finders.register(messages.sessions_due)
+        digest_lines.register(messages.digest_lines)

@@ -3,8 +3,10 @@
 Hart's ladder of participation (Roger Hart, 1992, as discussed in the 2020 literature review
 for the South Wales Violence Prevention Unit) and HeadStart Wolverhampton's adaptation of
 Arnstein's ladder of citizen participation ("All together now", 2018). On both, the three
-lowest rungs are not participation; HeadStart counts co-production from "adult-initiated,
-shared decisions" upwards.
+lowest rungs are not participation. HeadStart counts co-production only from the third rung
+from the top, "adult-initiated, shared decisions", upwards (`Rung.coproduction`); the rungs
+between are participation but not yet co-production. On Hart's ladder the same three top
+rungs are the ones where decisions are shared or led by young people.
 """
 
 from __future__ import annotations
@@ -22,6 +24,16 @@ class Rung:
     name: str | Promise
     description: str | Promise
     participation: bool
+
+    @property
+    def coproduction(self) -> bool:
+        """Shared decisions or above: where HeadStart sees co-production starting."""
+        return self.number >= COPRODUCTION_FROM
+
+
+# The rung where decisions start to be shared (on both ladders): "adult-initiated, shared
+# decisions". Everything from here up counts as co-production in reports.
+COPRODUCTION_FROM = 6
 
 
 class Ladder(models.TextChoices):

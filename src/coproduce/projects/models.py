@@ -300,7 +300,10 @@ class Idea(TenantModel):
         indexes = [models.Index(fields=["organisation", "due_on"])]
 
     def is_overdue(self, today: datetime.date) -> bool:
-        answered = self.response is not None and self.response.feedback_given_on is not None
+        answered = self.response is not None and (
+            self.response.feedback_given_on is not None
+            or self.response.status != Status.UNDER_CONSIDERATION
+        )
         return not answered and today > self.due_on
 
 
@@ -320,4 +323,59 @@ class MonthlyHours(TenantModel):
                 condition=Q(staff_hours__gte=0) & Q(young_people_hours__gte=0),
                 name="monthly_hours_not_negative",
             ),
+        ]
+
+
+class JoinStatus(models.TextChoices):
+    WAITING = "waiting", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Not this time")
+
+
+class JoinRequest(TenantModel):
+    """A young person asks to join a project (in a role, or just to take part); staff answer."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="join_requests")
+    role = models.ForeignKey(
+        RoleDescription, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    young_person = models.ForeignKey(
+        "organisations.Membership", on_delete=models.PROTECT, related_name="join_requests"
+    )
+    message = models.TextField(_("anything you want to tell us"), blank=True)
+    status = models.CharField(max_length=20, choices=JoinStatus.choices, default=JoinStatus.WAITING)
+    reply = models.TextField(_("message to the young person"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "young_person"],
+                condition=Q(status__in=["waiting", "accepted"]),
+                name="join_request_one_open",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["waiting", "accepted", "declined"]),
+                name="join_request_status_valid",
+            ),
+        ]
+
+
+class Apology(TenantModel):
+    """A young person says ahead of time that they cannot come to a session."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="apologies")
+    young_person = models.ForeignKey(
+        "organisations.Membership", on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "young_person"], name="apology_once")
         ]

@@ -7,13 +7,19 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 
 from coproduce.core.hooks import PersonalData
-from coproduce.projects.models import Attendance, Idea, Inclusion
+from coproduce.projects.models import Apology, Attendance, Idea, Inclusion, JoinRequest
 
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
     from coproduce.organisations.models import Membership
 
-MODELS = ["projects.attendance", "projects.idea", "projects.inclusion"]
+MODELS = [
+    "projects.apology",
+    "projects.attendance",
+    "projects.idea",
+    "projects.inclusion",
+    "projects.joinrequest",
+]
 
 
 def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
@@ -50,6 +56,20 @@ def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
             }
             for x in Inclusion.objects.filter(young_person=membership).select_related("project")
         ],
+        "join_requests": [
+            {
+                "project": j.project.name,
+                "message": j.message,
+                "status": j.status,
+                "reply": j.reply,
+                "created_at": j.created_at.isoformat(),
+            }
+            for j in JoinRequest.objects.filter(young_person=membership).select_related("project")
+        ],
+        "cannot_come": [
+            {"date": a.session.date.isoformat(), "activity": a.session.activity}
+            for a in Apology.objects.filter(young_person=membership).select_related("session")
+        ],
     }
 
 
@@ -63,6 +83,7 @@ def erase(membership: Membership, *, acting_user: User | None) -> None:
         Inclusion.objects.filter(young_person=membership).update(
             barrier_notes="", meeting_preferences="", support_given=""
         )
+        JoinRequest.objects.filter(young_person=membership).update(message="")
 
 
 PROVIDER = PersonalData(
@@ -73,5 +94,6 @@ PROVIDER = PersonalData(
     actor_fields={
         "projects.stagechange": {"changed_by"},
         "projects.idea": {"owner", "recorded_by"},
+        "projects.joinrequest": {"decided_by"},
     },
 )

@@ -24,7 +24,7 @@ from coproduce.core.hooks import Registry
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
-    from coproduce.projects.models import Project
+    from coproduce.projects.models import Project, Session
 
 
 @dataclass(frozen=True)
@@ -39,12 +39,22 @@ BoardSection = Callable[["HttpRequest", "Project"], Section | None]
 
 board_sections: Registry[BoardSection] = Registry("projects.board_sections")
 
+SessionSection = Callable[["HttpRequest", "Session"], Section | None]
+
+# Shown on a session's register page (credits: the check-in code and issuing credits).
+session_sections: Registry[SessionSection] = Registry("projects.session_sections")
+
 
 def render_board_sections(request: HttpRequest, project: Project) -> list[SafeString]:
     """Each registered section that has something to show, rendered with the page's request."""
-    shown = []
-    for section_for in board_sections:
-        section = section_for(request, project)
-        if section is not None:
-            shown.append(render_to_string(section.template, section.context, request=request))
-    return shown
+    return _render([section_for(request, project) for section_for in board_sections], request)
+
+
+def render_session_sections(request: HttpRequest, session: Session) -> list[SafeString]:
+    return _render([section_for(request, session) for section_for in session_sections], request)
+
+
+def _render(sections: list[Section | None], request: HttpRequest) -> list[SafeString]:
+    return [
+        render_to_string(s.template, s.context, request=request) for s in sections if s is not None
+    ]

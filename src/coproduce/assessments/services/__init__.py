@@ -18,9 +18,11 @@ from coproduce.assessments.services.answers import (
     submit_problems,
 )
 from coproduce.assessments.services.rounds import (
+    NextRound,
     add_months,
     conversation_record,
     next_round_due,
+    next_rounds_due,
     round_close,
     round_open,
     settings_update,
@@ -30,6 +32,7 @@ __all__ = [
     "MIN_EXAMPLE_CHARS",
     "MIN_EXAMPLE_WORDS",
     "Answer",
+    "NextRound",
     "add_months",
     "answers_save",
     "assessment_start",
@@ -37,6 +40,7 @@ __all__ = [
     "conversation_record",
     "example_is_generic",
     "next_round_due",
+    "next_rounds_due",
     "round_close",
     "round_open",
     "settings_for",

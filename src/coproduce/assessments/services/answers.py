@@ -23,6 +23,7 @@ from coproduce.assessments.models import (
     Score,
     ScoreCorrection,
     Status,
+    levels_offered,
 )
 from coproduce.audit.services import audit_record
 
@@ -42,10 +43,19 @@ def assessment_start(
     perspective: str,
     project: Service | None = None,
     led_by: Membership | None = None,
+    levels: list[str] | None = None,
 ) -> Assessment:
-    """Start (or resume) a respondent's assessment in a round."""
+    """Start (or resume) a respondent's assessment in a round. Staff choose the levels they
+    answer at (their own practice, their project, their organisation: any or all, as the
+    guide offers them); by default every level offered."""
     if not round_.is_open:
         raise ValidationError(_("This round has closed."))
+    offered = levels_offered(perspective, round_.version.scale)
+    chosen = [level for level in offered if level in (levels or [])]
+    if levels is not None and not chosen:
+        raise ValidationError({"levels": _("Choose at least one level to answer at")})
+    if levels is not None and len(chosen) != len(set(levels)):
+        raise ValidationError({"levels": _("Choose from the levels offered")})
     existing = Assessment.objects.filter(
         round=round_, respondent=respondent, perspective=perspective
     ).first()
@@ -59,6 +69,7 @@ def assessment_start(
             perspective=perspective,
             project=project,
             led_by=led_by,
+            chosen_levels=[] if chosen == offered else chosen,
         )
         assessment.full_clean()
         assessment.save()
@@ -68,7 +79,7 @@ def assessment_start(
             organisation=round_.organisation,
             verb="assessment.start",
             target=assessment,
-            details={"round": round_.pk, "perspective": perspective},
+            details={"round": round_.pk, "perspective": perspective, "levels": chosen or offered},
         )
     return assessment
 
@@ -124,6 +135,11 @@ def _check_answer(indicator: Indicator, entry: Answer, levels: list[str]) -> Non
                 }
             )
         entry.answer = ""
+    elif indicator.version.is_pathways:
+        # Shier's questions are yes or no: a level is reached at a stage or it is not.
+        if entry.answer and entry.answer not in (Checklist.YES, Checklist.NO):
+            raise ValidationError({f"answer_{entry.level}": _("Choose yes or no")})
+        entry.value = None
     else:
         if entry.answer and entry.answer not in Checklist.values:
             raise ValidationError({f"answer_{entry.level}": _("Choose yes, no or needs more work")})
@@ -168,7 +184,11 @@ def answers_save(
             if score.pk and before == after:
                 continue
             if submitted:
-                if not after[2] and assessment.perspective == Perspective.STAFF:
+                if (
+                    not after[2]
+                    and assessment.perspective == Perspective.STAFF
+                    and not indicator.version.is_pathways
+                ):
                     raise ValidationError(
                         {f"example_{entry.level}": _("Give a practical example for this score")}
                     )
@@ -229,7 +249,11 @@ def submit_problems(assessment: Assessment) -> list[tuple[Indicator, str]]:
     """What stops an assessment being submitted, in framework order."""
     scores = {(s.indicator_id, s.level): s for s in assessment.scores.all()}
     problems: list[tuple[Indicator, str]] = []
-    needs_example = assessment.perspective == Perspective.STAFF
+    # Every staff score is backed by an example (the nef guide); Shier's yes/no questions
+    # ask for none.
+    needs_example = (
+        assessment.perspective == Perspective.STAFF and not assessment.round.version.is_pathways
+    )
     for indicator in assessment.round.version.indicators.all():
         for level in assessment.levels:
             score = scores.get((indicator.pk, level))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from coproduce.assessments.frameworks import version_freeze
 from coproduce.assessments.models import (
     Conversation,
+    Framework,
     FrameworkVersion,
     Indicator,
     Round,
@@ -81,6 +83,25 @@ def round_open(
         )
         if round_.due_on < round_.opens_on:
             raise ValidationError({"due_on": _("The due date must be on or after the start")})
+        already = (
+            Round.objects.select_for_update()
+            .filter(
+                organisation=organisation,
+                version__framework=version.framework_id,
+                closed_at__isnull=True,
+            )
+            .first()
+        )
+        if already is not None:
+            raise ValidationError(
+                {
+                    "version": _(
+                        "“%(name)s” already has a round open (%(round)s). Close it before "
+                        "opening another with the same framework."
+                    )
+                    % {"name": version.framework.name, "round": already.name}
+                }
+            )
         round_.full_clean()
         round_.save()
         version_freeze(version)
@@ -147,12 +168,50 @@ def round_close(*, acting_user: User | None, round_: Round) -> Round:
     return round_
 
 
+@dataclass(frozen=True)
+class NextRound:
+    framework: Framework
+    last_closed: datetime.date
+    due_on: datetime.date
+
+
+def next_rounds_due(
+    organisation: Organisation, settings: Settings | None = None
+) -> list[NextRound]:
+    """For each framework, the next round is due a cycle (six months by default) after its
+    last round was completed, that is closed: the guide asks for a self-assessment every six
+    months, counted from the last one done. A framework with a round still open has nothing
+    due yet, and each framework keeps its own cycle (a Shier round moves nothing for nef)."""
+    rounds = list(
+        Round.objects.filter(organisation=organisation)
+        .select_related("version__framework")
+        .order_by("closed_at", "pk")
+    )
+    open_frameworks = {r.version.framework_id for r in rounds if r.closed_at is None}
+    last_closed: dict[int, Round] = {}
+    for round_ in rounds:
+        if round_.closed_at is not None:
+            last_closed[round_.version.framework_id] = round_  # latest closing wins
+    if not last_closed:
+        return []
+    settings = settings or settings_for(organisation=organisation)
+    due = []
+    for framework_id, round_ in last_closed.items():
+        if framework_id in open_frameworks:
+            continue
+        assert round_.closed_at is not None
+        closed_on = timezone.localdate(round_.closed_at)
+        due.append(
+            NextRound(
+                round_.version.framework, closed_on, add_months(closed_on, settings.cycle_months)
+            )
+        )
+    return sorted(due, key=lambda n: (n.due_on, n.framework.name))
+
+
 def next_round_due(
     organisation: Organisation, settings: Settings | None = None
 ) -> datetime.date | None:
-    """The next round is due a cycle (six months by default) after the latest one opened."""
-    latest = Round.objects.filter(organisation=organisation).order_by("-opens_on").first()
-    if latest is None:
-        return None
-    settings = settings or settings_for(organisation=organisation)
-    return add_months(latest.opens_on, settings.cycle_months)
+    """The soonest date a framework's next round is due (see `next_rounds_due`)."""
+    due = next_rounds_due(organisation, settings)
+    return due[0].due_on if due else None

@@ -12,9 +12,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coproduce.assessments import charts, citations, frameworks, results, selectors, services
+from coproduce.assessments import (
+    charts,
+    citations,
+    frameworks,
+    pathways,
+    results,
+    selectors,
+    services,
+)
 from coproduce.assessments.forms import IndicatorForm, SessionForm
-from coproduce.assessments.models import Assessment, Indicator, Perspective
+from coproduce.assessments.models import Assessment, Indicator, Level, Perspective
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, show_errors
 from coproduce.organisations.selectors import young_people_for
@@ -38,7 +46,8 @@ def index(request: MemberRequest) -> HttpResponse:
             "rounds": selectors.rounds_for(organisation=request.organisation)[:12],
             "mine": {a.round_id: a for a in selectors.assessments_of(membership=membership)},
             "can_manage": membership.can("manage_people"),
-            "next_due": services.next_round_due(request.organisation),
+            "next_due": services.next_rounds_due(request.organisation),
+            "level_choices": [(str(v), label) for v, label in Level.choices],
         },
     )
 
@@ -55,6 +64,8 @@ def start(request: MemberRequest, round_id: int) -> HttpResponse:
     else:
         raise Http404
     project = membership.services.filter(is_active=True).first()
+    # Staff tick the levels they answer at; without the question, every level offered.
+    levels = request.POST.getlist("levels") if "choose_levels" in request.POST else None
     try:
         assessment = services.assessment_start(
             acting_user=request.user,
@@ -62,6 +73,7 @@ def start(request: MemberRequest, round_id: int) -> HttpResponse:
             respondent=membership,
             perspective=perspective,
             project=project,
+            levels=levels,
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -146,6 +158,14 @@ def assessment(request: MemberRequest, assessment_id: int) -> HttpResponse:
     )
 
 
+def _generic_levels(assessment: Assessment, indicator: Indicator) -> list[str]:
+    """The levels whose saved example for this indicator is flagged generic."""
+    return [
+        str(Level(s.level).label)
+        for s in assessment.scores.filter(indicator=indicator, generic=True).order_by("level")
+    ]
+
+
 def _initial(assessment: Assessment, indicator: Indicator) -> dict[str, object]:
     initial: dict[str, object] = {}
     for score in assessment.scores.filter(indicator=indicator):
@@ -199,6 +219,12 @@ def indicator(request: MemberRequest, assessment_id: int, indicator_id: int) -> 
         else:
             if getattr(request, "htmx", False):
                 return HttpResponse(status=204)  # autosaved in the background
+            if item.perspective == Perspective.STAFF and _generic_levels(item, current):
+                # The guide: avoid generic examples; without a real one, reassess the score.
+                # Stay on this indicator and say so, rather than moving on as if it were fine.
+                return redirect(
+                    "assessments:indicator", assessment_id=item.pk, indicator_id=current.pk
+                )
             if "later" in request.POST:
                 messages.success(request, _("Saved. You can carry on later from here."))
                 return redirect("assessments:assessment", assessment_id=item.pk)
@@ -237,6 +263,7 @@ def indicator(request: MemberRequest, assessment_id: int, indicator_id: int) -> 
             if item.perspective == Perspective.STAFF
             else [],
             "cited": citations.cited_for(assessment=item, indicator=current),
+            "generic_levels": _generic_levels(item, current),
             "back_url": reverse("assessments:assessment", kwargs={"assessment_id": item.pk}),
         },
     )
@@ -276,6 +303,12 @@ def result(request: MemberRequest, assessment_id: int) -> HttpResponse:
     if item.perspective == Perspective.STAFF:
         series += [s for s in round_result.series if s.key == "young-project"]
     count = len(round_result.indicators)
+    version = item.round.version
+    stages = (
+        pathways.stages_reached(version, next(iter(views.values()), []))
+        if version.is_pathways
+        else []
+    )
     return render(
         request,
         "assessments/result.html",
@@ -283,7 +316,9 @@ def result(request: MemberRequest, assessment_id: int) -> HttpResponse:
             "title": _("Your result"),
             "assessment": item,
             "views": views,
-            "verdicts": results.verdicts(item, views),
+            "verdicts": [] if version.is_pathways else results.verdicts(item, views),
+            "stages": stages,
+            "coproduction_level": pathways.COPRODUCTION_LEVEL,
             "radar": charts.radar(series, count) if item.round.version.is_banded else None,
             "indicators": round_result.indicators,
             "gaps": round_result.gaps,

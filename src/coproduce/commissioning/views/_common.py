@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 
 from coproduce.commissioning import selectors as sel
 from coproduce.core.pages import private_file
 
 if TYPE_CHECKING:
+    from django.http import HttpRequest
+    from django.http.response import HttpResponseBase
+
     from coproduce.commissioning.models import Round
     from coproduce.core.http import MemberRequest
 
@@ -27,9 +29,12 @@ def runner_round_for(request: MemberRequest, commissioning_id: int) -> Round:
     return round_
 
 
-def send_file(field: Any) -> HttpResponse:
+def send_file(field: Any, request: HttpRequest | None = None) -> HttpResponseBase:
     if not field:
         raise PermissionDenied
     return private_file(
-        field, filename=field.name.rsplit("/", 1)[-1], content_type="application/octet-stream"
+        field,
+        filename=field.name.rsplit("/", 1)[-1],
+        content_type="application/octet-stream",
+        request=request,
     )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,8 +16,12 @@ from coproduce.commissioning import exports, services
 from coproduce.commissioning import selectors as sel
 from coproduce.commissioning.forms import FinaliseForm, ModerateForm
 from coproduce.commissioning.views._common import round_for, runner_round_for
+from coproduce.core import downloads
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import show_errors
+
+if TYPE_CHECKING:
+    from coproduce.commissioning.models import Round
 
 
 @member_required()
@@ -131,14 +136,28 @@ def matrix_csv(request: MemberRequest, commissioning_id: int) -> HttpResponse:
     return exports.matrix_csv(runner_round_for(request, commissioning_id))
 
 
+def _prepare(request: MemberRequest, round_: Round, kind: str, **extra: int) -> HttpResponse:
+    """The spreadsheet and the PDFs are made by the worker; this page waits for them."""
+    return downloads.prepare_response(
+        request,
+        kind=kind,
+        params=exports.runner_params(round_, request.membership.pk, **extra),
+        back_url=reverse("commissioning:round", kwargs={"commissioning_id": round_.pk}),
+    )
+
+
 @member_required("staff")
 def matrix_xlsx(request: MemberRequest, commissioning_id: int) -> HttpResponse:
-    return exports.matrix_xlsx(runner_round_for(request, commissioning_id))
+    return _prepare(
+        request, runner_round_for(request, commissioning_id), "commissioning.matrix_xlsx"
+    )
 
 
 @member_required("staff")
 def decision_pdf(request: MemberRequest, commissioning_id: int) -> HttpResponse:
-    return exports.decision_pdf(runner_round_for(request, commissioning_id))
+    return _prepare(
+        request, runner_round_for(request, commissioning_id), "commissioning.decision_pdf"
+    )
 
 
 @member_required("staff")
@@ -148,4 +167,4 @@ def feedback_letter(request: MemberRequest, commissioning_id: int, bid_id: int) 
     if round_.is_open:
         messages.error(request, _("Feedback letters are ready once the round is decided."))
         return redirect("commissioning:round", commissioning_id=round_.pk)
-    return exports.feedback_letter(round_, bid)
+    return _prepare(request, round_, "commissioning.feedback_letter", bid_id=bid.pk)

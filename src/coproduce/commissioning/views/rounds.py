@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -208,14 +209,14 @@ def panel_add(request: MemberRequest, commissioning_id: int) -> HttpResponse:
 @member_required()
 def document_download(
     request: MemberRequest, commissioning_id: int, document_id: int
-) -> HttpResponse:
+) -> HttpResponseBase:
     round_ = round_for(request, commissioning_id)
     document = sel.get_document_for(round_=round_, pk=document_id)
-    return send_file(document.file)
+    return send_file(document.file, request)
 
 
 @member_required()
-def bid_file(request: MemberRequest, commissioning_id: int, bid_id: int) -> HttpResponse:
+def bid_file(request: MemberRequest, commissioning_id: int, bid_id: int) -> HttpResponseBase:
     round_ = round_for(request, commissioning_id)
     bid = sel.get_bid_for(round_=round_, pk=bid_id)
-    return send_file(bid.file)
+    return send_file(bid.file, request)

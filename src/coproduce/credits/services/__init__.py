@@ -6,9 +6,11 @@ Split by topic; every function is importable from here as `coproduce.credits.ser
 from coproduce.credits.services.check_ins import (
     CHECK_IN_MAX_AGE,
     CHECK_IN_SALT,
+    check_in_code,
     check_in_toggle,
     check_in_token,
     check_ins_confirm,
+    session_for_code,
     session_id_from_token,
 )
 from coproduce.credits.services.earning import (
@@ -24,7 +26,12 @@ from coproduce.credits.services.importing import (
     ImportResult,
     hours_import,
 )
-from coproduce.credits.services.rewards import redemption_cancel, reward_create, reward_redeem
+from coproduce.credits.services.rewards import (
+    redemption_cancel,
+    redemption_cancel_own,
+    reward_create,
+    reward_redeem,
+)
 from coproduce.credits.services.settings import credit_settings_update
 
 __all__ = [
@@ -35,6 +42,7 @@ __all__ = [
     "ImportProblem",
     "ImportResult",
     "accreditation_record",
+    "check_in_code",
     "check_in_toggle",
     "check_in_token",
     "check_ins_confirm",
@@ -44,7 +52,9 @@ __all__ = [
     "credits_issue_for_session",
     "hours_import",
     "redemption_cancel",
+    "redemption_cancel_own",
     "reward_create",
     "reward_redeem",
+    "session_for_code",
     "session_id_from_token",
 ]

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from coproduce.credits.models import CheckIn, Entry
 from coproduce.credits.services.earning import credits_issue_for_session
-from coproduce.projects.selectors import attendance_for
+from coproduce.projects.selectors import attendance_for, sessions_on
 from coproduce.projects.services import attendance_record
 
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
-    from coproduce.organisations.models import Membership
+    from coproduce.organisations.models import Membership, Organisation
     from coproduce.projects.models import Session
 
 CHECK_IN_SALT = "coproduce.credits.check-in"
@@ -37,6 +39,42 @@ def session_id_from_token(token: str) -> int:
                 "This check-in code has run out or is not right. Ask a youth worker to show it again."
             )
         ) from None
+
+
+# No 0/O, 1/I/L: a code is read off a screen and typed on a phone.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+
+
+def check_in_code(session: Session) -> str:
+    """A short code to type when the QR code cannot be scanned; it works on the session's day."""
+    digest = int.from_bytes(
+        salted_hmac(CHECK_IN_SALT, f"{session.pk}:{session.date.isoformat()}").digest()[:8]
+    )
+    letters = []
+    for _n in range(CODE_LENGTH):
+        digest, index = divmod(digest, len(CODE_ALPHABET))
+        letters.append(CODE_ALPHABET[index])
+    return "".join(letters)
+
+
+def session_for_code(*, organisation: Organisation, code: str) -> Session:
+    """The organisation's session of today (or yesterday, for a late finish) with this code."""
+    typed = "".join(code.split()).upper().replace("-", "")
+    today = timezone.localdate()
+    for session in sessions_on(
+        organisation=organisation, dates=[today, today - datetime.timedelta(days=1)]
+    ):
+        if constant_time_compare(check_in_code(session), typed):
+            return session
+    raise ValidationError(
+        {
+            "code": _(
+                "That code is not right, or its session is not today. Check the code with a "
+                "youth worker."
+            )
+        }
+    )
 
 
 def check_in_toggle(*, membership: Membership, session: Session) -> CheckIn:

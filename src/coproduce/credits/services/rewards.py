@@ -104,3 +104,25 @@ def redemption_cancel(*, acting_user: User, redemption: Redemption, reason: str)
             target=redemption,
         )
     return redemption
+
+
+def redemption_cancel_own(
+    *, acting_user: User, membership: Membership, redemption: Redemption
+) -> Redemption:
+    """A young person cancels their own booking, until the organisation's cut-off."""
+    from coproduce.credits.selectors import settings_for
+
+    if redemption.young_person_id != membership.pk:
+        raise ValidationError(_("You can only cancel your own bookings"))
+    if redemption.cancelled_at is not None:
+        raise ValidationError(_("This booking is already cancelled"))
+    deadline = settings_for(organisation=redemption.organisation).cancel_deadline(
+        redemption.created_at
+    )
+    if deadline is None or timezone.now() > deadline:
+        raise ValidationError(
+            _("It is too late to cancel this booking yourself. Ask a youth worker to help.")
+        )
+    return redemption_cancel(
+        acting_user=acting_user, redemption=redemption, reason=_("You cancelled this booking")
+    )

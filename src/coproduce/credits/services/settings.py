@@ -22,6 +22,7 @@ def credit_settings_update(
     minutes_per_credit: int,
     rounding_minutes: int,
     allow_giving: bool,
+    cancel_within_days: int | None = None,
 ) -> CreditSettings:
     with transaction.atomic():
         row = settings_for(organisation=organisation)
@@ -30,6 +31,8 @@ def credit_settings_update(
             rounding_minutes,
             allow_giving,
         )
+        if cancel_within_days is not None:
+            row.cancel_within_days = cancel_within_days
         row.full_clean()
         row.save()
         audit_record(
@@ -41,6 +44,7 @@ def credit_settings_update(
                 "minutes_per_credit": minutes_per_credit,
                 "rounding_minutes": rounding_minutes,
                 "allow_giving": allow_giving,
+                "cancel_within_days": row.cancel_within_days,
             },
         )
     return row

@@ -33,7 +33,9 @@ FIGURE_ORDER = [
     "support_spent",
     "checklist_yes",
     "checklist_open",
+    "evaluation_yes",
     "participation_share",
+    "coproduction_share",
     "climbed",
     "ideas",
     "adopted",
@@ -41,6 +43,7 @@ FIGURE_ORDER = [
     "feedback_on_time",
     "feedback_late",
     "recognitions",
+    "accredited",
     "panel_seats",
 ]
 

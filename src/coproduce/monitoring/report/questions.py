@@ -15,8 +15,12 @@ from coproduce.credits import selectors as credits
 from coproduce.monitoring.analytics import AGE_BANDS, OTHER_BAND, age_band, age_on, share
 from coproduce.monitoring.report.figures import Figure
 from coproduce.projects import selectors as projects
-from coproduce.projects.checklists import Answer
+from coproduce.projects.checklists import Answer, Stage
 from coproduce.projects.ladders import rungs
+
+# Recognition kind for accreditation (credits.models.RecognitionKind), a plain value so the
+# report does not import another app's models.
+ACCREDITATION = "accreditation"
 
 if TYPE_CHECKING:
     from coproduce.monitoring.report.records import Records
@@ -167,6 +171,7 @@ def _checklist_open(r: Records) -> Figure:
 def process(r: Records) -> list[Figure]:
     """How can we show our process was effective? The co-production checklist."""
     yes = [c for c in r.checklist if c.answer == Answer.YES]
+    evaluated = [c for c in yes if c.stage == Stage.EVALUATION]
     return [
         Figure(
             "checklist_yes",
@@ -175,6 +180,12 @@ def process(r: Records) -> list[Figure]:
             [f"{c.stage}: {c.item}" for c in yes],
         ),
         _checklist_open(r),
+        Figure(
+            "evaluation_yes",
+            _("Evaluation and review checklist items answered 'Yes'"),
+            len(evaluated),
+            [f"{c.stage}: {c.item}" for c in evaluated],
+        ),
     ]
 
 
@@ -190,8 +201,10 @@ def effective(r: Records) -> list[Figure]:
     """How do we know it was effective? The ladder, feedback, credits and recognition."""
     ladder = projects.settings_for(organisation=r.project.organisation).ladder
     participation = {step.number for step in rungs(ladder) if step.participation}
+    coproduction = {step.number for step in rungs(ladder) if step.coproduction}
     with_rung = [a for a in r.came if a.rung]
     participating = [a for a in with_rung if a.rung in participation]
+    shared = [a for a in with_rung if a.rung in coproduction]
     climbs: dict[int, list[int]] = defaultdict(list)
     for a in with_rung:
         climbs[a.young_person_id].append(a.rung or 0)
@@ -204,12 +217,19 @@ def effective(r: Records) -> list[Figure]:
     recognitions = credits.recognitions_awarded(
         young_person_ids=list(r.people), start=r.start, end=r.end
     )
+    accredited = [x for x in recognitions if x.kind == ACCREDITATION]
     return [
         Figure(
             "participation_share",
-            _("Share of recorded activity on participation rungs"),
+            _("Share of recorded activity on participation rungs (informed and above)"),
             share(len(participating), len(with_rung)),
             [f"{_day(a)}: {_name(a)}, rung {a.rung}" for a in with_rung],
+        ),
+        Figure(
+            "coproduction_share",
+            _("Share of recorded activity at shared decisions and above (co-production)"),
+            share(len(shared), len(with_rung)),
+            [f"{_day(a)}: {_name(a)}, rung {a.rung}" for a in shared],
         ),
         Figure(
             "climbed",
@@ -229,6 +249,12 @@ def effective(r: Records) -> list[Figure]:
             _("Certificates and accreditation awarded"),
             len(recognitions),
             [f"{x.young_person.user.display_name}: {x.title}" for x in recognitions],
+        ),
+        Figure(
+            "accredited",
+            _("Accreditation for skills learnt (such as ASDAN)"),
+            len(accredited),
+            [f"{x.young_person.user.display_name}: {x.title}" for x in accredited],
         ),
     ]
 

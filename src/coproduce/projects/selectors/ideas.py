@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, TypedDict
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from coproduce.projects.models import (
     Idea,
     Project,
     Response,
+    Status,
 )
 
 if TYPE_CHECKING:
@@ -35,11 +36,15 @@ if TYPE_CHECKING:  # django-stubs' names for an annotated row; no cost at run ti
 def overdue_ideas(
     *, organisation: Organisation | int, today: datetime.date
 ) -> QuerySet[OverdueIdea]:
-    """Ideas past their feedback date with no feedback given yet, each with `project_name`."""
+    """Ideas past their feedback date with no answer or feedback yet, each with `project_name`."""
     # NOT EXISTS within the organisation's own responses: an OR across a join made
     # PostgreSQL scan every organisation's responses, so the page slowed as others grew.
+    # Answering is giving feedback: a decision (adopted, partly, not adopted) tells the young
+    # person, so only "under consideration" without a feedback date still waits.
     fed_back = Response.objects.filter(
-        organisation=organisation, pk=OuterRef("response_id"), feedback_given_on__isnull=False
+        Q(feedback_given_on__isnull=False) | ~Q(status=Status.UNDER_CONSIDERATION),
+        organisation=organisation,
+        pk=OuterRef("response_id"),
     )
     # The project's name by subquery, not a join: PostgreSQL misjudged a join to the
     # organisation's projects as one row and chose nested loops (1.1 ms against 0.3 ms at

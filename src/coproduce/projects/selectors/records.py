@@ -119,6 +119,13 @@ def sessions_in(*, organisation: Organisation) -> QuerySet[Session]:
     return Session.objects.filter(organisation=organisation).order_by("date", "pk")
 
 
+def sessions_on(*, organisation: Organisation, dates: list[datetime.date]) -> QuerySet[Session]:
+    """The organisation's sessions held on these days (e.g. to find one by its check-in code)."""
+    return Session.objects.filter(organisation=organisation, date__in=dates).select_related(
+        "project"
+    )
+
+
 def last_on_register(
     *, organisation: Organisation, young_people: QuerySet[Membership]
 ) -> dict[int, datetime.date]:
@@ -133,3 +140,43 @@ def last_on_register(
         .annotate(last=Max("session__date"))
     )
     return {row["young_person_id"]: row["last"] for row in rows}
+
+
+def invitees_of_sessions(
+    *, organisation: Organisation, sessions: list[Session]
+) -> dict[int, list[Membership]]:
+    """For messages: by session id, the active young people in its project (accepted onto it
+    or came to one of its sessions) who have not said they cannot come."""
+    from coproduce.organisations.selectors import young_people_for
+    from coproduce.projects.models import Apology, JoinRequest, JoinStatus
+
+    project_ids = {s.project_id for s in sessions}
+    accepted = JoinRequest.objects.filter(
+        organisation=organisation, project_id__in=project_ids, status=JoinStatus.ACCEPTED
+    ).values_list("project_id", "young_person_id")
+    came = Attendance.objects.filter(
+        organisation=organisation, session__project_id__in=project_ids, attended=True
+    ).values_list("session__project_id", "young_person_id")
+    in_project: dict[int, set[int]] = {}
+    for project_id, person_id in [*accepted, *came]:
+        in_project.setdefault(project_id, set()).add(person_id)
+    cannot = set(
+        Apology.objects.filter(
+            organisation=organisation, session_id__in=[s.pk for s in sessions]
+        ).values_list("session_id", "young_person_id")
+    )
+    everyone = set().union(*in_project.values()) if in_project else set()
+    people = {
+        m.pk: m
+        for m in young_people_for(organisation=organisation)
+        .filter(pk__in=everyone)
+        .select_related("user")
+    }
+    return {
+        s.pk: [
+            people[pk]
+            for pk in sorted(in_project.get(s.project_id, set()))
+            if pk in people and (s.pk, pk) not in cannot
+        ]
+        for s in sessions
+    }

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
 
-from coproduce.organisations.selectors import young_people_for
+from coproduce.organisations.selectors import people_for, young_people_for
 from coproduce.projects.ladders import Rung, rung, rungs
 from coproduce.projects.models import (
     Attendance,
@@ -46,31 +46,92 @@ class RungCount:
     count: int
 
 
+def _mostly_non_participation(total: int, non_participation: int) -> bool:
+    return total > 0 and non_participation * 2 > total
+
+
 @dataclass
-class Spread:
-    counts: list[RungCount]
+class PersonSpread:
+    """One young person's recorded activity on a project: how much sat on the rungs that are
+    not participation (manipulation, decoration, tokenism)."""
+
+    young_person: Membership
     total: int
     non_participation: int
 
     @property
     def warning(self) -> bool:
+        """Most of this young person's recorded activity is not participation."""
+        return _mostly_non_participation(self.total, self.non_participation)
+
+
+@dataclass
+class Spread:
+    counts: list[RungCount]
+    total: int
+    non_participation: int
+    people: list[PersonSpread] = field(default_factory=list)
+
+    @property
+    def warning(self) -> bool:
         """Most recorded activity sits on the rungs that are not participation."""
-        return self.total > 0 and self.non_participation * 2 > self.total
+        return _mostly_non_participation(self.total, self.non_participation)
+
+    @property
+    def warned(self) -> list[PersonSpread]:
+        """The young people whose own activity is mostly not participation, even when others
+        on the project sit higher: the warning belongs to each of them."""
+        return [p for p in self.people if p.warning]
+
+    @property
+    def coproduction(self) -> int:
+        """Recorded activity at shared decisions or above."""
+        return sum(c.count for c in self.counts if c.rung.coproduction)
+
+
+def _person_spreads(
+    project: Project, ladder: str, rows: list[tuple[int, int, int]]
+) -> list[PersonSpread]:
+    """From (young person id, rung, count) rows: one spread per young person, by name."""
+    participation = {r.number: r.participation for r in rungs(ladder)}
+    totals: dict[int, list[int]] = {}
+    for person_id, number, count in rows:
+        entry = totals.setdefault(person_id, [0, 0])
+        entry[0] += count
+        if not participation.get(number, True):
+            entry[1] += count
+    people = {
+        m.pk: m for m in people_for(organisation=project.organisation).filter(pk__in=list(totals))
+    }
+    spreads = [
+        PersonSpread(people[pid], total, low)
+        for pid, (total, low) in totals.items()
+        if pid in people
+    ]
+    return sorted(spreads, key=lambda p: (p.young_person.user.display_name, p.young_person.pk))
 
 
 def rung_spread(*, project: Project) -> Spread:
     ladder = settings_for(organisation=project.organisation).ladder
-    tally = dict(
-        Attendance.objects.filter(session__project=project, attended=True, rung__isnull=False)
-        .values_list("rung")
+    rows = [
+        (person, number or 0, count)
+        for person, number, count in Attendance.objects.filter(
+            session__project=project, attended=True, rung__isnull=False
+        )
+        .values("young_person_id", "rung")
         .annotate(n=Count("id"))
-        .values_list("rung", "n")
-    )
+        .values_list("young_person_id", "rung", "n")
+        .order_by()
+    ]
+    tally: dict[int, int] = {}
+    for _person, number, count in rows:
+        tally[number] = tally.get(number, 0) + count
     counts = [RungCount(r, tally.get(r.number, 0)) for r in rungs(ladder)]
     return Spread(
         counts=counts,
         total=sum(c.count for c in counts),
         non_participation=sum(c.count for c in counts if not c.rung.participation),
+        people=_person_spreads(project, ladder, rows),
     )
 
 
@@ -95,6 +156,17 @@ def journey_of(*, membership: Membership) -> list[JourneyStep]:
         )
         for a in rows
     ]
+
+
+def journey_warnings(steps: list[JourneyStep]) -> list[str]:
+    """The projects on which most of this young person's own recorded activity sat on the
+    rungs that are not participation: their warning, whatever others on the project did."""
+    tally: dict[str, list[int]] = {}
+    for step in steps:
+        entry = tally.setdefault(step.project, [0, 0])
+        entry[0] += 1
+        entry[1] += 0 if step.rung.participation else 1
+    return [name for name, (total, low) in tally.items() if _mostly_non_participation(total, low)]
 
 
 def attendance_for(*, session: Session) -> QuerySet[Attendance]:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from coproduce.audit.services import audit_record
 from coproduce.notifications.services import notify
-from coproduce.projects.models import Idea, Project, Response, Session, Status
+from coproduce.projects.models import Idea, Project, Response, Session, Source, Status
 from coproduce.projects.selectors import settings_for
 
 if TYPE_CHECKING:
@@ -122,3 +122,33 @@ def response_give(
                         url="/projects/my-ideas/",
                     )
     return response
+
+
+def idea_give(*, acting_user: User, project: Project, young_person: Membership, text: str) -> Idea:
+    """A young person gives their own idea to a project they are in. It goes to the member of
+    staff who accepted them onto the project (or the organisation's longest-serving staff)."""
+    from coproduce.organisations.selectors import staff_for
+    from coproduce.projects.selectors import is_in_project, join_requests_of
+
+    if not young_person.is_young_person or not is_in_project(
+        membership=young_person, project=project
+    ):
+        raise ValidationError({"project": _("Choose a project you are in")})
+    if not text.strip():
+        raise ValidationError({"text": _("Write your idea")})
+    staff = staff_for(organisation=project.organisation).order_by("pk")
+    accepted = join_requests_of(membership=young_person).get(project.pk)
+    owner = None
+    if accepted is not None and accepted.decided_by_id is not None:
+        owner = staff.filter(user_id=accepted.decided_by_id).first()
+    owner = owner or staff.first()
+    if owner is None:
+        raise ValidationError(_("Nobody on the staff can answer ideas yet. Tell a youth worker."))
+    return idea_record(
+        acting_user=acting_user,
+        project=project,
+        text=text.strip(),
+        source=Source.YOUNG_PERSON,
+        author=young_person,
+        owner=owner,
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coproduce.projects.views.ideas import board, idea_add, idea_respond, my_ideas
+from coproduce.projects.views.ideas import board, idea_add, idea_respond, my_idea_add, my_ideas
 from coproduce.projects.views.journeys import journey, my_journey
 from coproduce.projects.views.projects import (
     project_add,
@@ -19,14 +19,26 @@ from coproduce.projects.views.sessions import (
     session_add,
     session_register,
 )
+from coproduce.projects.views.taking_part import (
+    cant_come,
+    get_involved,
+    join,
+    join_request_answer,
+    session_calendar,
+)
 
 __all__ = [
     "board",
+    "cant_come",
+    "get_involved",
     "hours_add",
     "idea_add",
     "idea_respond",
     "inclusion_edit",
+    "join",
+    "join_request_answer",
     "journey",
+    "my_idea_add",
     "my_ideas",
     "my_journey",
     "project_add",
@@ -36,6 +48,7 @@ __all__ = [
     "project_stage",
     "role_add",
     "session_add",
+    "session_calendar",
     "session_register",
     "settings_edit",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +14,7 @@ from coproduce.core.pages import form_page, show_errors
 from coproduce.projects import selectors as sel
 from coproduce.projects import services
 from coproduce.projects.forms import IdeaForm, ResponseForm
+from coproduce.projects.forms_taking_part import MyIdeaForm
 from coproduce.projects.sections import render_board_sections
 
 
@@ -91,9 +92,15 @@ def idea_respond(request: MemberRequest, idea_id: int) -> HttpResponse:
     )
 
 
-@member_required("staff")
+@member_required()
 def board(request: MemberRequest, project_id: int) -> HttpResponse:
+    """Staff, and the young people in the project, see what was said and what was done."""
     project = sel.get_project_for(organisation=request.organisation, pk=project_id)
+    me = request.membership
+    if not me.is_staff_member and not (
+        me.is_young_person and sel.is_in_project(membership=me, project=project)
+    ):
+        raise PermissionDenied
     answered = [i for i in sel.ideas_for(project=project) if i.response is not None]
     return render(
         request,
@@ -114,4 +121,33 @@ def my_ideas(request: MemberRequest) -> HttpResponse:
         request,
         "projects/my_ideas.html",
         {"title": _("My ideas"), "ideas": sel.ideas_of(membership=request.membership)},
+    )
+
+
+@member_required("young_person")
+def my_idea_add(request: MemberRequest) -> HttpResponse:
+    projects = sel.projects_of(membership=request.membership)
+    initial = {"project": request.GET.get("project")} if request.GET.get("project") else {}
+    form = MyIdeaForm(request.POST or None, projects=projects, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.idea_give(
+                acting_user=request.user,
+                project=form.cleaned_data["project"],
+                young_person=request.membership,
+                text=form.cleaned_data["text"],
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Thanks! Your idea has been sent. You will get an answer."))
+            return redirect("projects:my_ideas")
+    if not projects.exists():
+        return render(request, "projects/my_idea_no_projects.html", {"title": _("Give an idea")})
+    return form_page(
+        request,
+        form=form,
+        title=_("Give an idea"),
+        submit_text=_("Send my idea"),
+        back_url=reverse("projects:my_ideas"),
     )

@@ -14,26 +14,30 @@ from coproduce.projects import selectors as sel
 @member_required("staff")
 def journey(request: MemberRequest, membership_id: int) -> HttpResponse:
     person = get_person_for(organisation=request.organisation, pk=membership_id)
+    steps = sel.journey_of(membership=person)
     return render(
         request,
         "projects/journey.html",
         {
             "title": _("%(name)s's journey") % {"name": person.user.display_name},
             "person": person,
-            "steps": sel.journey_of(membership=person),
+            "steps": steps,
+            "warnings": sel.journey_warnings(steps),
         },
     )
 
 
 @member_required("young_person")
 def my_journey(request: MemberRequest) -> HttpResponse:
+    steps = sel.journey_of(membership=request.membership)
     return render(
         request,
         "projects/journey.html",
         {
             "title": _("My journey"),
             "person": request.membership,
-            "steps": sel.journey_of(membership=request.membership),
+            "steps": steps,
+            "warnings": sel.journey_warnings(steps),
             "mine": True,
         },
     )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -17,6 +20,9 @@ from coproduce.projects import selectors as sel
 from coproduce.projects import services
 from coproduce.projects.checklists import CHECKLISTS, Stage
 from coproduce.projects.forms import ChecklistForm, ProjectForm, RoleForm, SettingsForm
+
+if TYPE_CHECKING:
+    from coproduce.projects.models import Project
 
 
 @member_required("staff")
@@ -60,10 +66,14 @@ def project_add(request: MemberRequest) -> HttpResponse:
     )
 
 
-@member_required("staff")
+@member_required()
 def project_detail(request: MemberRequest, project_id: int) -> HttpResponse:
     project = sel.get_project_for(organisation=request.organisation, pk=project_id)
     today = timezone.localdate()
+    if request.membership.is_young_person:
+        return _young_person_detail(request, project, today)
+    if not request.membership.is_staff_member:
+        raise PermissionDenied
     ideas = list(sel.ideas_for(project=project))
     sessions = Paginator(sel.sessions_for(project=project), 20).get_page(request.GET.get("page"))
     return render(
@@ -83,6 +93,36 @@ def project_detail(request: MemberRequest, project_id: int) -> HttpResponse:
             "hours": sel.monthly_hours_for(project=project),
             "roles": project.roles.all(),
             "changes": project.stage_changes.select_related("changed_by"),
+            "join_requests": sel.join_requests_waiting(project=project),
+        },
+    )
+
+
+def _young_person_detail(
+    request: MemberRequest, project: Project, today: datetime.date
+) -> HttpResponse:
+    """What a young person sees: the project in plain words; its sessions and ideas once in it."""
+    me = request.membership
+    member = sel.is_in_project(membership=me, project=project)
+    return render(
+        request,
+        "projects/detail_young_person.html",
+        {
+            "title": project.name,
+            "project": project,
+            "member": member,
+            "roles": project.roles.order_by("title", "pk"),
+            "asked": sel.join_requests_of(membership=me).get(project.pk),
+            "upcoming": (
+                [
+                    s
+                    for s in sel.upcoming_sessions_of(membership=me, today=today)
+                    if s.project_id == project.pk
+                ][:10]
+                if member
+                else []
+            ),
+            "ideas": [i for i in sel.ideas_of(membership=me) if i.project_id == project.pk],
         },
     )
 

@@ -18,6 +18,7 @@ from coproduce.projects import selectors as sel
 from coproduce.projects import services
 from coproduce.projects.forms import HoursForm, InclusionForm, RegisterForm, SessionForm
 from coproduce.projects.ladders import rungs
+from coproduce.projects.sections import render_session_sections
 
 
 @member_required("staff")
@@ -56,7 +57,8 @@ def session_register(request: MemberRequest, session_id: int) -> HttpResponse:
             acting_user=request.user, session=session, entries=form.entries()
         )
         messages.success(request, _("Register saved."))
-        return redirect("projects:detail", project_id=session.project_id)
+        # Back to the register, where what comes next (issuing credits) is offered.
+        return redirect(reverse("projects:register", args=[session.pk]) + "?saved=1")
     return render(
         request,
         "projects/register.html",
@@ -65,6 +67,8 @@ def session_register(request: MemberRequest, session_id: int) -> HttpResponse:
             "session": session,
             "form": form,
             "ladder": ladder,
+            "apologies": sel.apologies_for(session=session),
+            "sections": render_session_sections(request, session),
         },
     )
 

@@ -7,11 +7,18 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from coproduce.notifications.models import Notification
+from coproduce.notifications.services.messages import message_send
 from coproduce.notifications.tasks import send_notification_email
+from coproduce.organisations.selectors import active_membership_of
 
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
     from coproduce.organisations.models import Organisation
+
+
+# Notifications whose copy goes as an e-mail or text by the person's choice (texts.KINDS),
+# switchable per organisation, instead of the plain e-mail copy.
+MESSAGE_KINDS = {"idea.status": "idea_news", "credits.milestone": "credits_earned"}
 
 
 def notify(
@@ -45,7 +52,20 @@ def notify(
                 body=body_text,
                 url=url,
             )
-            if email and recipient.email:
+            membership = (
+                active_membership_of(recipient, organisation_id=organisation.pk)
+                if email and kind in MESSAGE_KINDS
+                else None
+            )
+            if membership is not None:
+                message_send(
+                    organisation=organisation,
+                    recipient=membership,
+                    kind=MESSAGE_KINDS[kind],
+                    dedupe_key=dedupe_key,
+                    url=url,
+                )
+            elif email and recipient.email:
                 send_notification_email.enqueue(notification.pk)
     except IntegrityError:
         return None

@@ -13,6 +13,7 @@ from coproduce.consent.models import (
     IMAGE_USES,
     PARENTAL_CONSENT_UNDER,
     Consent,
+    ConsentRequest,
     GivenBy,
     RetentionPolicy,
 )
@@ -22,7 +23,17 @@ if TYPE_CHECKING:
     from coproduce.accounts.models import User
     from coproduce.organisations.models import Membership, Organisation
 
-__all__ = ["PARENTAL_CONSENT_UNDER", "consent_record", "consent_withdraw", "retention_set"]
+__all__ = [
+    "PARENTAL_CONSENT_UNDER",
+    "consent_record",
+    "consent_request_answer",
+    "consent_request_cancel",
+    "consent_request_create",
+    "consent_request_opened",
+    "consent_request_withdraw",
+    "consent_withdraw",
+    "retention_set",
+]
 
 
 def consent_record(
@@ -67,6 +78,37 @@ def consent_record(
         errors["given_on"] = _("The date consent was given cannot be in the future")
     if errors:
         raise ValidationError(errors)
+    return _create(
+        recorded_by=acting_user,
+        audit_actor=acting_user,
+        young_person=young_person,
+        use=use,
+        given_by=given_by,
+        given_on=given_on,
+        giver_name=giver_name,
+        relationship=relationship,
+        young_person_agrees=young_person_agrees,
+        expires_on=expires_on,
+        scope=scope,
+    )
+
+
+def _create(
+    *,
+    recorded_by: User,
+    audit_actor: User | None,
+    young_person: Membership,
+    use: str,
+    given_by: str,
+    given_on: datetime.date,
+    giver_name: str,
+    relationship: str,
+    young_person_agrees: bool,
+    expires_on: datetime.date | None,
+    scope: str,
+    request: ConsentRequest | None = None,
+) -> Consent:
+    """Save one checked consent and audit it (the caller has applied the rules)."""
     with transaction.atomic():
         consent = Consent(
             organisation=young_person.organisation,
@@ -79,33 +121,44 @@ def consent_record(
             given_on=given_on,
             expires_on=expires_on,
             scope=scope,
-            recorded_by=acting_user,
+            recorded_by=recorded_by,
+            request=request,
         )
         consent.full_clean()
         consent.save()
+        details: dict[str, object] = {"use": use, "given_by": given_by}
+        if request is not None:
+            details |= {"via": "link", "request": request.pk}
         audit_record(
-            acting_user=acting_user,
+            acting_user=audit_actor,
             organisation=young_person.organisation,
             verb="consent.record",
             target=consent,
             changed_fields=["giver_name", "relationship"] if giver_name else [],
-            details={"use": use, "given_by": given_by},
+            details=details,
         )
     return consent
 
 
-def consent_withdraw(*, acting_user: User, consent: Consent) -> Consent:
-    """Withdrawal takes effect at once, and anything published after now leaves the item out."""
+def consent_withdraw(
+    *, acting_user: User | None, consent: Consent, via: ConsentRequest | None = None
+) -> Consent:
+    """Withdrawal takes effect at once, and anything published after now leaves the item out.
+
+    `acting_user` is None when a parent or carer withdraws through their link (`via`)."""
     with transaction.atomic():
         if consent.withdrawn_at is None:
             consent.withdrawn_at = timezone.now()
             consent.save(update_fields=["withdrawn_at"])
+            details: dict[str, object] = {"use": consent.use}
+            if via is not None:
+                details |= {"via": "link", "request": via.pk}
             audit_record(
                 acting_user=acting_user,
                 organisation=consent.organisation,
                 verb="consent.withdraw",
                 target=consent,
-                details={"use": consent.use},
+                details=details,
             )
     return consent
 
@@ -126,3 +179,13 @@ def retention_set(
             details={"years": years},
         )
     return policy
+
+
+# Requests to parents and carers (at the end: they use the functions above).
+from coproduce.consent.services.requests import (  # noqa: E402
+    consent_request_answer,
+    consent_request_cancel,
+    consent_request_create,
+    consent_request_opened,
+    consent_request_withdraw,
+)

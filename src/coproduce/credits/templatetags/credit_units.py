@@ -1,0 +1,19 @@
+"""`plural_count`: a credit amount as the whole number that chooses its plural form.
+
+Credits can be fractional (90 minutes at 60 a credit is 1.5); gettext chooses a plural form
+from an integer, and a fraction takes the plural form in English: 1.5 and 0.5 count as 2.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def plural_count(amount: Decimal | int) -> int:
+    whole = int(amount)
+    return whole if whole == amount else max(whole + 1, 2)

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from coproduce.inclusion import views
+
+app_name = "inclusion"
+urlpatterns = [
+    path("about-you/", views.about_you, name="about_you"),
+    path("equality/", views.equality_report, name="equality"),
+    path("equality/areas/", views.areas_edit, name="areas"),
+    path("settings/", views.settings_edit, name="settings"),
+    path("people/import/", views.people_import, name="import"),
+    path("people/<int:membership_id>/needs/", views.needs_edit, name="needs"),
+    path("payments/", views.payments, name="payments"),
+    path("payments/add/", views.payment_add, name="payment_add"),
+    path("payments/export.csv", views.payments_export, name="payments_export"),
+    path("payments/<int:payment_id>/decide/", views.payment_decide, name="payment_decide"),
+]

@@ -1,0 +1,23 @@
+"""Pages for inclusion, split by topic."""
+
+from coproduce.inclusion.views.equality import about_you, areas_edit, equality_report, settings_edit
+from coproduce.inclusion.views.payments import (
+    payment_add,
+    payment_decide,
+    payments,
+    payments_export,
+)
+from coproduce.inclusion.views.people import needs_edit, people_import
+
+__all__ = [
+    "about_you",
+    "areas_edit",
+    "equality_report",
+    "needs_edit",
+    "payment_add",
+    "payment_decide",
+    "payments",
+    "payments_export",
+    "people_import",
+    "settings_edit",
+]

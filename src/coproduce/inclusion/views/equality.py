@@ -1,0 +1,123 @@
+"""Equality monitoring: a young person's own answers, and the counts staff may see."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from coproduce.core.http import MemberRequest, member_required
+from coproduce.core.pages import form_page, show_errors
+from coproduce.inclusion import selectors, services
+from coproduce.inclusion.forms import AreasForm, EqualityForm, SettingsForm
+from coproduce.inclusion.models import EqualityProfile
+
+
+@member_required("young_person")
+def about_you(request: MemberRequest) -> HttpResponse:
+    """The young person sees, changes or removes their own answers."""
+    profile = selectors.equality_of(membership=request.membership)
+    initial = {n: getattr(profile, n) for n in EqualityProfile.PERSONAL_FIELDS} if profile else {}
+    form = EqualityForm(request.POST or None, initial=initial)
+    if request.method == "POST" and "remove" in request.POST:
+        services.equality_clear(acting_user=request.user, membership=request.membership)
+        messages.success(request, _("Your answers have been removed."))
+        return redirect("inclusion:about_you")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.equality_save(
+                acting_user=request.user, membership=request.membership, answers=form.cleaned_data
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Thank you. Your answers are saved."))
+            return redirect("inclusion:about_you")
+    basis = selectors.settings_for(organisation=request.organisation).get_equality_basis_display()
+    return form_page(
+        request,
+        form=form,
+        title=_("About you"),
+        submit_text=_("Save my answers"),
+        template="inclusion/about_you.html",
+        profile=profile,
+        basis=basis,
+    )
+
+
+@member_required("view_equality")
+def equality_report(request: MemberRequest) -> HttpResponse:
+    return render(
+        request,
+        "inclusion/equality.html",
+        {
+            "title": _("Who takes part"),
+            "tables": selectors.equality_summary(organisation=request.organisation),
+            "settings": selectors.settings_for(organisation=request.organisation),
+            "can_settings": request.membership.can("manage_people"),
+        },
+    )
+
+
+@member_required("view_equality")
+def areas_edit(request: MemberRequest) -> HttpResponse:
+    current = selectors.area_deciles(organisation=request.organisation)
+    form = AreasForm(
+        request.POST or None,
+        initial={"areas": "\n".join(f"{a.district} {a.decile}" for a in current)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.area_deciles_save(
+                acting_user=request.user,
+                organisation=request.organisation,
+                deciles=form.cleaned_data["areas"],
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Areas saved."))
+            return redirect("inclusion:equality")
+    return form_page(
+        request,
+        form=form,
+        title=_("Areas and deprivation"),
+        submit_text=_("Save areas"),
+        back_url=reverse("inclusion:equality"),
+    )
+
+
+@member_required("manage_people")
+def settings_edit(request: MemberRequest) -> HttpResponse:
+    current = selectors.settings_for(organisation=request.organisation)
+    form = SettingsForm(
+        request.POST or None,
+        initial={
+            "ask_limit": current.ask_limit,
+            "ask_weeks": current.ask_weeks,
+            "equality_basis": current.equality_basis,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.settings_save(
+                acting_user=request.user, organisation=request.organisation, **form.cleaned_data
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Settings saved."))
+            return redirect("organisations:people")
+    return form_page(
+        request,
+        form=form,
+        title=_("Taking part: limits and equality"),
+        submit_text=_("Save settings"),
+        intro=_(
+            "The same young people are often asked again and again. Staff see a warning on "
+            "the register and the young person's page when someone passes this limit."
+        ),
+    )

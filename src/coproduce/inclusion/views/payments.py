@@ -1,0 +1,148 @@
+"""Money given to young people: record, approve and export for finance."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coproduce.core.exports import csv_writer
+from coproduce.core.http import MemberRequest, member_required
+from coproduce.core.pages import form_page, show_errors
+from coproduce.inclusion import selectors, services
+from coproduce.inclusion.forms import PaymentForm, PeriodForm
+
+
+@member_required("staff")
+def payments(request: MemberRequest) -> HttpResponse:
+    today = timezone.localdate()
+    period = PeriodForm(
+        request.GET or None,
+        initial={"start": today.replace(day=1) - datetime.timedelta(days=90), "end": today},
+    )
+    page = Paginator(selectors.payments_for(organisation=request.organisation), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "inclusion/payments.html",
+        {
+            "title": _("Payments to young people"),
+            "page": page,
+            "period": period,
+            "can_approve": request.membership.can("approve_payments"),
+        },
+    )
+
+
+@member_required("staff")
+def payment_add(request: MemberRequest) -> HttpResponse:
+    form = PaymentForm(
+        request.POST or None,
+        organisation=request.organisation,
+        initial={"young_person": request.GET.get("young_person")},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.payment_record(
+                acting_user=request.user,
+                recorded_by=request.membership,
+                young_person=data["young_person"],
+                kind=data["kind"],
+                purpose=data["purpose"],
+                amount_pence=int(data["amount"] * 100),
+                method=data["method"],
+                paid_on=data["paid_on"],
+                project=data["project"],
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Payment recorded. A manager will approve it."))
+            return redirect("inclusion:payments")
+    return form_page(
+        request,
+        form=form,
+        title=_("Record a payment"),
+        submit_text=_("Record payment"),
+        back_url=reverse("inclusion:payments"),
+        intro=_(
+            "Travel refunds, vouchers and pay for panel work. These are money, kept apart from "
+            "time credits; a manager approves each one."
+        ),
+    )
+
+
+@require_POST
+@member_required("approve_payments")
+def payment_decide(request: MemberRequest, payment_id: int) -> HttpResponse:
+    payment = selectors.get_payment_for(organisation=request.organisation, pk=payment_id)
+    try:
+        services.payment_decide(
+            acting_user=request.user,
+            decided_by=request.membership,
+            payment=payment,
+            approve=request.POST.get("decision") == "approve",
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Payment decided."))
+    return redirect("inclusion:payments")
+
+
+@member_required("approve_payments")
+def payments_export(request: MemberRequest) -> HttpResponse:
+    period = PeriodForm(request.GET)
+    if not period.is_valid():
+        messages.error(request, _("Choose a real period to export"))
+        return redirect("inclusion:payments")
+    start, end = period.cleaned_data["start"], period.cleaned_data["end"]
+    buffer = io.StringIO()
+    writer = csv_writer(buffer)
+    writer.writerow(
+        [
+            _("Date paid"),
+            _("Young person"),
+            _("Username"),
+            _("What"),
+            _("What for"),
+            _("Project"),
+            _("Amount (£)"),
+            _("How paid"),
+            _("Recorded by"),
+            _("Approved by"),
+            _("Approved on"),
+            _("Reference"),
+        ]
+    )
+    for p in selectors.approved_payments(organisation=request.organisation, start=start, end=end):
+        writer.writerow(
+            [
+                p.paid_on.isoformat(),
+                p.young_person.user.get_full_name(),
+                p.young_person.user.username,
+                p.get_kind_display(),
+                p.purpose,
+                p.project.name if p.project else "",
+                p.amount,
+                p.get_method_display(),
+                p.recorded_by.user.get_full_name(),
+                p.decided_by.user.get_full_name() if p.decided_by else "",
+                timezone.localtime(p.decided_at).date().isoformat() if p.decided_at else "",
+                f"PAY-{p.pk}",
+            ]
+        )
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="payments-{start}-{end}.csv"'
+    return response

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StoryConfig(AppConfig):
+    """ "My story": what a young person has done, for CVs and college applications. It reads
+    projects and credits through their selectors; it holds only peer mentoring pairs."""
+
+    name = "coproduce.story"
+    label = "story"
+    verbose_name = _("My story")
+    url_prefix = "story"
+    api_prefix: str | None = None
+    nav = [(_("My story"), "story:mine", "young_person", 12)]
+
+    def ready(self) -> None:
+        from coproduce.core import hooks
+        from coproduce.story import personal_data
+
+        hooks.personal_data.register(personal_data.PROVIDER)

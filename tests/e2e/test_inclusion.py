@@ -1,0 +1,82 @@
+"""Inclusion on phones: a young person answers equality questions (any may be skipped); staff
+record access needs, a payment and see the register's needs and the equality counts. Axe on
+every page at 320 px."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from coproduce.inclusion import services
+from coproduce.inclusion.models import EqualityProfile, Payment
+from coproduce.organisations.models import Membership
+from coproduce.projects import services as projects
+from tests.a11y import visit
+from tests.e2e.test_sign_in import sign_in
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_inclusion_pages_work_on_a_phone(
+    page: Page,
+    another_phone: Callable[[], Page],
+    live_server: object,
+    practitioner: Membership,
+    manager: Membership,
+    young_person: Membership,
+) -> None:
+    base = str(live_server)
+    sign_in(page, base, young_person.user.username)
+    visit(page, f"{base}/inclusion/about-you/")
+    page.get_by_label("Yes", exact=True).first.check()
+    page.get_by_label("The first half of your postcode (optional)").fill("cf37")
+    page.get_by_role("button", name="Save my answers").click()
+    expect(page.get_by_text("Your answers are saved")).to_be_visible()
+    assert EqualityProfile.objects.get(membership=young_person).postcode_district == "CF37"
+
+    staff = another_phone()
+    sign_in(staff, base, practitioner.user.username)
+    visit(staff, f"{base}/inclusion/people/{young_person.pk}/needs/")
+    staff.get_by_label("Transport").check()
+    staff.get_by_label("More about what helps (optional)").fill("Lives out of town")
+    staff.get_by_role("button", name="Save").click()
+    expect(staff.get_by_text("Lives out of town")).to_be_visible()
+    visit(staff, f"{base}/organisation/people/{young_person.pk}/")
+    project = projects.project_create(
+        acting_user=practitioner.user, organisation=practitioner.organisation, name="Club", aims="x"
+    )
+    session = projects.session_record(
+        acting_user=practitioner.user,
+        project=project,
+        date=datetime.date(2026, 10, 2),
+        duration_minutes=60,
+        activity="Games",
+    )
+    visit(staff, f"{base}/projects/sessions/{session.pk}/register/")
+    expect(staff.get_by_text("Lives out of town")).to_be_visible()
+    visit(staff, f"{base}/inclusion/payments/add/?young_person={young_person.pk}")
+    staff.get_by_label("Travel refund").check()
+    staff.get_by_label("What was it for?").fill("Bus fares")
+    staff.get_by_label("Amount in pounds").fill("6.40")
+    staff.get_by_label("Day").fill("2")
+    staff.get_by_label("Month").fill("10")
+    staff.get_by_label("Year").fill("2026")
+    staff.get_by_role("button", name="Record payment").click()
+    visit(staff, f"{base}/inclusion/payments/")
+    expect(staff.get_by_text("Travel refund: Bus fares")).to_be_visible()
+    assert Payment.objects.get(young_person=young_person).amount_pence == 640
+    visit(staff, f"{base}/inclusion/people/import/")
+
+    for member in [young_person]:
+        services.equality_save(
+            acting_user=member.user, membership=member, answers={"sex": "female"}
+        )
+    boss = another_phone()
+    sign_in(boss, base, manager.user.username)
+    visit(boss, f"{base}/inclusion/payments/")
+    visit(boss, f"{base}/inclusion/equality/")
+    expect(boss.get_by_text("fewer than 5").first).to_be_visible()
+    visit(boss, f"{base}/inclusion/settings/")
