@@ -272,14 +272,14 @@ def main() -> None:
     # 5. 20 bookings at once, split across A and B: exactly what Fran can afford go through.
     fran = Browser(a)
     check("Fran signs in", fran.sign_in("young", PASSWORD) == 302)
-    token = fran.token("/credits/me/")
     path = f"/credits/rewards/{setup['reward_id']}/book/"
+    # "Book" opens a confirmation page; its "Yes, book it" form posts back to the same address.
+    token = fran.token(path)
+    check("the confirmation page offers a form", bool(token), token)
 
     def book(i: int) -> int:
         port = (a, b)[i % 2]
-        return fran.post(
-            path, {"key": uuid.uuid4().hex}, port=port, token=token, form_page="/credits/me/"
-        )[0]
+        return fran.post(path, {"key": uuid.uuid4().hex}, port=port, token=token, form_page=path)[0]
 
     with ThreadPoolExecutor(20) as pool:
         answers = list(pool.map(book, range(20)))
