@@ -3,6 +3,7 @@
 Split by topic; every function is importable from here as `coproduce.credits.services.<name>`.
 """
 
+from coproduce.core.imports import ImportProblem
 from coproduce.credits.services.check_ins import (
     CHECK_IN_MAX_AGE,
     CHECK_IN_SALT,
@@ -22,7 +23,6 @@ from coproduce.credits.services.earning import (
 )
 from coproduce.credits.services.importing import (
     IMPORT_COLUMNS,
-    ImportProblem,
     ImportResult,
     hours_import,
 )

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coproduce.audit.services import audit_record
+from coproduce.core.imports import ImportProblem
 from coproduce.credits import ledger
 from coproduce.credits.models import Category
 from coproduce.credits.services.earning import credits_award
@@ -23,12 +24,6 @@ from coproduce.organisations.selectors import people_for
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
     from coproduce.organisations.models import Organisation
-
-
-@dataclass
-class ImportProblem:
-    line: int
-    message: str
 
 
 @dataclass

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from coproduce.inclusion.services.importing import ImportProblem, PeopleImport, people_import
+from coproduce.core.imports import ImportProblem
+from coproduce.inclusion.services.importing import PeopleImport, people_import
 from coproduce.inclusion.services.payments import payment_decide, payment_record
 from coproduce.inclusion.services.people import (
     area_deciles_save,

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from coproduce.audit.services import audit_record
+from coproduce.core.imports import ImportProblem
 from coproduce.organisations.roles import Role
 from coproduce.organisations.selectors import people_for, services_for
 from coproduce.organisations.services import person_add, validate_person
@@ -27,12 +28,6 @@ OPTIONAL_COLUMNS = ["preferred_name", "email", "services", "in_care"]
 MAX_ROWS = 500
 YES = {"yes", "y", "true", "1"}
 NO = {"", "no", "n", "false", "0"}
-
-
-@dataclass
-class ImportProblem:
-    line: int
-    message: str
 
 
 @dataclass
