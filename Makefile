@@ -6,15 +6,15 @@ export UV_PYTHON_DOWNLOADS := never
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: run test install deps frontend static chromium lint typecheck pytest serve migrate demo \
-	smoke bench
+	smoke bench messages messages-check
 
 # DEBUG is off unless set: the development targets set it (an explicit DEBUG still wins).
 run migrate demo serve: export DEBUG ?= true
 run: install migrate demo serve
 
-test: install chromium lint typecheck pytest
+test: install chromium lint typecheck messages-check pytest
 
-install: deps frontend static
+install: deps frontend static messages
 
 deps:
 	@command -v uv >/dev/null 2>&1 || test -x "$(UV)" || python3 -m pip install --user --quiet uv
@@ -32,12 +32,27 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# Debian packages the tests use: Chromium for the browser tests, pdftotext to read PDFs back.
+# Debian packages the tests use: Chromium for the browser tests, pdftotext to read PDFs back,
+# gettext (msgfmt) for the Welsh catalogue, PgBouncer for the transaction-pooling test.
 chromium:
-	@test -x /usr/bin/chromium -a -x /usr/bin/pdftotext || { \
+	@test -x /usr/bin/chromium -a -x /usr/bin/pdftotext -a -x /usr/bin/msgfmt \
+	  -a -x /usr/sbin/pgbouncer || { \
 	  (command -v sudo >/dev/null && sudo apt-get update -qq || apt-get update -qq) && \
-	  (command -v sudo >/dev/null && sudo apt-get install -y -qq chromium poppler-utils || \
-	   apt-get install -y -qq chromium poppler-utils); }
+	  (command -v sudo >/dev/null && \
+	   sudo apt-get install -y -qq chromium poppler-utils gettext pgbouncer || \
+	   apt-get install -y -qq chromium poppler-utils gettext pgbouncer); }
+
+# The Welsh catalogue compiled for the running service (*.mo are built, never committed).
+messages: deps
+	@command -v msgfmt >/dev/null || { \
+	  (command -v sudo >/dev/null && sudo apt-get update -qq || apt-get update -qq) && \
+	  (command -v sudo >/dev/null && sudo apt-get install -y -qq gettext || \
+	   apt-get install -y -qq gettext); }
+	cd src/coproduce && DEBUG=true $(UV) run coproduce compilemessages -v0
+
+# Fails when any interface string lacks a Welsh translation or is fuzzy (core/catalogue.py).
+messages-check: deps
+	DEBUG=true $(UV) run coproduce messages_check
 
 migrate:
 	$(UV) run coproduce migrate --no-input

@@ -13,6 +13,7 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
@@ -37,13 +38,13 @@ api = CoproduceAPI(
 
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
-    return api.create_response(request, {"detail": "Not found."}, status=404)
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
 
 
 @api.exception_handler(PermissionDenied)
 def forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
     return api.create_response(
-        request, {"detail": "You do not have permission to do this."}, status=403
+        request, {"detail": _("You do not have permission to do this.")}, status=403
     )
 
 
@@ -51,14 +52,14 @@ def forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
 def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
     return api.create_response(
-        request, {"detail": "Some values are not valid.", "errors": errors}, status=422
+        request, {"detail": _("Some values are not valid."), "errors": errors}, status=422
     )
 
 
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
     return api.create_response(
-        request, {"detail": "Sign in or send a valid bearer token."}, status=401
+        request, {"detail": _("Sign in or send a valid bearer token.")}, status=401
     )
 
 

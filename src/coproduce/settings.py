@@ -68,8 +68,13 @@ if not ALLOWED_HOSTS:
     MISSING_SETTINGS.append("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Where the accessibility statement tells people to report a problem (besides their organisation).
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "")
 
 INSTALLED_APPS = [
+    # Bilingual content organisations write (project names, roles, rewards, framework copies):
+    # each registered field gets an English and a Welsh column (each app's translation.py).
+    "modeltranslation",
     # The Django admin behind the product's sign-in and second factor (accounts/admin_site.py).
     "coproduce.accounts.admin_apps.SignedInAdminConfig",
     "django.contrib.auth",
@@ -122,7 +127,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, reading the person and their memberships from the shared cache when it is on.
+    "coproduce.accounts.member_cache.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -152,7 +158,10 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "coproduce.core.context_processors.navigation",
             ],
-            "builtins": ["coproduce.core.templatetags.govuk"],
+            "builtins": [
+                "coproduce.core.templatetags.govuk",
+                "coproduce.core.templatetags.bilingual",
+            ],
         },
     }
 ]
@@ -218,7 +227,10 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "account_login"
 
 ACCOUNT_ADAPTER = "coproduce.accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"login": "coproduce.accounts.forms.LoginForm"}
+ACCOUNT_FORMS = {
+    "login": "coproduce.accounts.forms.LoginForm",
+    "reauthenticate": "coproduce.accounts.forms.ReauthenticateForm",
+}
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
@@ -230,6 +242,11 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/15m/key"}
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_FORMS = {  # plain labels and hints for the codes from an app on the phone
+    "authenticate": "coproduce.accounts.forms.AuthenticateForm",
+    "reauthenticate": "coproduce.accounts.forms.MfaReauthenticateForm",
+    "activate_totp": "coproduce.accounts.forms.ActivateTOTPForm",
+}
 MFA_TOTP_ISSUER = "Coproduce"
 # allauth refuses set-up while an address is unverified, guarding against sign-up with someone
 # else's address. Nobody signs up here and addresses are not verified, so that refusal only
@@ -292,6 +309,11 @@ CACHES = {
     )
 }
 
+# Sessions, the signed-in person and their memberships read from the shared cache for this
+# long, checked against versions every change updates (accounts/member_cache.py): on by
+# default with Redis; 0 turns it off (each request then reads them from the database).
+MEMBER_CACHE_SECONDS = int(os.environ.get("MEMBER_CACHE_SECONDS", "300" if REDIS_URL else "0"))
+
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -299,6 +321,14 @@ SESSION_COOKIE_SAMESITE = "Lax"
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", _("English")), ("cy", _("Welsh"))]
 LOCALE_PATHS = [SRC_DIR / "locale"]
+# Organisations' own texts: shown in the reader's language, else the other one (marked up with
+# its own lang attribute where shown: core/bilingual.py).
+# The "Cymraeg" / "English" switch remembers a visitor's choice for a year.
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en-gb"
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en-gb",), "en-gb": ("cy",)}
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -396,6 +426,7 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
 # Load balancers probe over plain HTTP: an answer, not a redirect to HTTPS.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 CSRF_FAILURE_VIEW = "coproduce.core.errors.csrf_failure"

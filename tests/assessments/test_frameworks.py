@@ -50,7 +50,7 @@ def test_it_shows_the_credit_and_young_peoples_wording(
     version = nef(organisation)
     page = client_for(practitioner).get(f"/assessments/frameworks/{version.pk}/")
     text = page.content.decode()
-    assert "nef (the new economics foundation) and Action for Children" in text
+    assert "published by Action for Children with nef, the new economics foundation" in text
     assert "My ideas change how things are run here" in text
 
 

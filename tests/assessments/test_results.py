@@ -147,3 +147,20 @@ def test_it_follows_each_indicator_across_rounds(
     assert [row.points for row in rows[:3]] == [[3.0, 7.0], [3.0, 5.0], [3.0, 3.0]]
     page = client_for(manager).get("/assessments/trend/").content.decode()
     assert "Autumn 2026" in page and "Spring 2027" in page
+
+
+def test_it_states_the_range_it_needs_from_the_frameworks_own_minimum(
+    organisation: Organisation, practitioner: Membership
+) -> None:
+    """The guide's rule: confident co-production needs every indicator in the top scores (7 to 9
+    in the guide). An organisation that raises its bar to 8 is told "8 to 9", never "7 to 9"."""
+    round_ = open_round(organisation)
+    version = round_.version
+    type(version).objects.filter(pk=version.pk).update(verdict_min=8)
+    round_.refresh_from_db()
+    assessment = fill(round_, practitioner, 7)
+    page = html.unescape(
+        client_for(practitioner).get(f"/assessments/{assessment.pk}/result/").content.decode()
+    )
+    assert "every indicator needs 8 to 9" in page
+    assert "7 to 9" not in page

@@ -52,7 +52,37 @@ def _band(world: World) -> int:
     return int(band.pk)
 
 
+def _interview(world: World) -> int:
+    import datetime
+
+    from coproduce.assessments.services.interviews import interview_create
+
+    def make() -> int:
+        return int(
+            interview_create(
+                acting_user=None,
+                organisation=world.organisation,
+                created_by=world.staff,
+                post=world.marker("interview"),
+                version=nef(world.organisation),
+                held_on=datetime.date(2027, 5, 4),
+                candidates=[world.marker("candidate")],
+                panel=[world.staff, world.young_person],
+            ).pk
+        )
+
+    return int(world.once("interview", make))
+
+
+def _candidate(world: World) -> int:
+    from coproduce.assessments.models import Candidate
+
+    return int(Candidate.objects.get(interview_id=_interview(world)).pk)
+
+
 PROVIDERS: dict[str, Provider] = {
+    "interview_id": _interview,
+    "candidate_id": _candidate,
     "version_id": _version,
     "round_id": _round,
     "assessment_id": _assessment,

@@ -9,8 +9,17 @@ from django.core.management import get_commands
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
-# The README's scheduled jobs that run daily, plus clearing expired sessions.
-DAILY = {"assessment_reminders", "apply_retention", "ledger-verify", "clear_sessions"}
+# The README's scheduled jobs: each has a timer in deploy/systemd.
+SCHEDULED = {
+    "assessment_reminders",
+    "apply_retention",
+    "ledger-verify",
+    "clear_sessions",
+    "clear_prepared_files",
+    "safeguarding_alerts",
+    "safeguarding_retention",
+    "send_due_messages",
+}
 
 
 def commands_in(text: str) -> set[str]:
@@ -28,15 +37,15 @@ def test_every_command_the_deploy_files_run_exists() -> None:
     assert used <= known, used - known
 
 
-def test_each_daily_job_has_a_timer_and_is_in_the_readme() -> None:
+def test_each_scheduled_job_has_a_timer_and_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text()
     timers = {
         re.search(r"Unit=coproduce@([\w-]+)\.service", p.read_text()).group(1)  # type: ignore[union-attr]
         for p in (DEPLOY / "systemd").glob("coproduce-*.timer")
         if "coproduce@" in p.read_text()
     }
-    assert timers == DAILY
-    for job in DAILY:
+    assert timers == SCHEDULED
+    for job in SCHEDULED:
         assert f"coproduce {job}" in readme
         assert job in get_commands()
 

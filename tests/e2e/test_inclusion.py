@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -14,7 +15,7 @@ from coproduce.inclusion import services
 from coproduce.inclusion.models import EqualityProfile, Payment
 from coproduce.organisations.models import Membership
 from coproduce.projects import services as projects
-from tests.a11y import visit
+from tests.a11y import assert_accessible, visit
 from tests.e2e.test_sign_in import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -80,3 +81,32 @@ def test_inclusion_pages_work_on_a_phone(
     visit(boss, f"{base}/inclusion/equality/")
     expect(boss.get_by_text("fewer than 5").first).to_be_visible()
     visit(boss, f"{base}/inclusion/settings/")
+
+
+def test_importing_people_with_a_preview_and_inviting_on_a_phone(
+    page: Page, live_server: object, manager: Membership, young_person: Membership, tmp_path: Path
+) -> None:
+    """A manager uploads young people and staff, checks every row, then adds them; sees who
+    to invite next, with the under-13s marked. Axe on each page at 320 px."""
+    base = str(live_server)
+    today = datetime.date.today()
+    born = today.replace(year=today.year - 12, day=1).isoformat()
+    upload = tmp_path / "people.csv"
+    upload.write_text(
+        "first_name,last_name,date_of_birth,email,role\n"
+        f"Nia,Hughes,{born},,\n"
+        "Dai,Evans,,dai@example.org,practitioner\n",
+        encoding="utf-8",
+    )
+    sign_in(page, base, manager.user.username)
+    visit(page, f"{base}/inclusion/people/import/")
+    page.get_by_label("Spreadsheet (CSV or Excel .xlsx)").set_input_files(str(upload))
+    page.get_by_role("button", name="Check the file").click()
+    expect(page.get_by_text("2 people will be added. Nobody has been added yet.")).to_be_visible()
+    assert_accessible(page)
+    assert not Membership.objects.filter(user__first_name="Nia").exists()
+    page.get_by_role("button", name="Add them all").click()
+    expect(page.get_by_text("2 people added.")).to_be_visible()
+    assert Membership.objects.get(user__first_name="Dai").role == "practitioner"
+    visit(page, f"{base}/inclusion/who-to-ask/")
+    expect(page.get_by_text("Under 13").first).to_be_visible()

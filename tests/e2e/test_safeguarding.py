@@ -98,3 +98,40 @@ def test_a_practitioner_records_a_concern_and_the_lead_acts_on_it(
     visit(page, concern_url)
     expect(page.get_by_test_id("concern")).to_contain_text("Received by the safeguarding lead")
     expect(page.locator("main")).not_to_contain_text("MASH-2231")
+
+
+def test_a_practitioner_names_herself_running_a_trip_and_prints_its_sheet(
+    page: Page, live_server: object, practitioner: Membership, young_person: Membership
+) -> None:
+    import datetime
+
+    from coproduce.safeguarding.services import welfare_set
+    from tests.scenarios import a_project, a_session
+
+    base = str(live_server)
+    trip = a_session(
+        practitioner,
+        a_project(practitioner),
+        [(young_person, True, None)],
+        on=datetime.date(2026, 11, 20),
+    )
+    welfare_set(
+        acting_user=practitioner.user,
+        editor=practitioner,
+        young_person=young_person,
+        emergency_contacts="Mum 07700 900123",
+        medical_conditions="",
+        allergies="Peanuts",
+        dietary_needs="",
+        access_needs="",
+        visible_to="session_staff",
+    )
+    sign_in(page, base, practitioner.user.username)
+    visit(page, f"{base}/projects/sessions/{trip.pk}/register/")
+    page.get_by_role("link", name="Change who runs this session").click()
+    assert_accessible(page)
+    page.get_by_label(practitioner.user.display_name).check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id("confidential")).to_be_visible()
+    expect(page.get_by_test_id("sheet-person")).to_contain_text("Peanuts")
+    assert_accessible(page)

@@ -1,6 +1,7 @@
 """Scenario: Fran finds a project on her phone, asks to join and is accepted by a youth worker
 on theirs; she checks in by typing the code, earns credits, gives an idea, sees its answer on
-the board, then books a reward and cancels it. Axe on every page at 320 px."""
+the board, books a reward and cancels it, adds a quote to the session and downloads her
+story. Axe on every page at 320 px."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from coproduce.organisations.models import Membership
 from coproduce.projects import selectors as project_sel
 from coproduce.projects import services as projects
 from tests.a11y import assert_accessible, visit
+from tests.documents import pdf_text
 from tests.e2e.test_sign_in import sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -138,3 +140,23 @@ def test_a_young_person_takes_part_from_joining_to_spending(
     assert_accessible(page)
     expect(page.get_by_test_id("balance")).to_have_text("2 credits")
     expect(page.get_by_text("cancelled, credits given back")).to_be_visible()
+
+    # She adds a quote to the session she came to; it waits for a youth worker.
+    visit(page, f"{base}/projects/{skate.pk}/")
+    page.get_by_role("link", name="Add a photo or quote (Ramp drawings").click()
+    assert_accessible(page)
+    page.get_by_label("Something I said").check()
+    page.get_by_label("Say what it shows, in a few words").fill("Why a bowl")
+    page.get_by_label("What you said").fill("Beginners need somewhere safe to start")
+    page.get_by_role("button", name="Send it").click()
+    assert_accessible(page)
+    expect(page.get_by_test_id("media-added")).to_contain_text("Waiting to be checked")
+
+    # She downloads her story for a college application.
+    visit(page, f"{base}/story/")
+    expect(page.get_by_text("Skate Park Design").first).to_be_visible()
+    href = page.get_by_role("button", name="Download as a PDF").get_attribute("href")
+    assert href
+    story = page.request.get(f"{base}{href}")
+    assert story.ok and story.headers["content-type"] == "application/pdf"
+    assert "Skate Park Design" in pdf_text(story.body())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -114,3 +115,53 @@ def test_the_payments_page_lists_and_offers_approval(
     page = client_for(manager).get("/inclusion/payments/").content.decode()
     assert "Bus to the panel" in page and "Approve" in page and "£6.40" in page
     assert "Approve" not in client_for(practitioner).get("/inclusion/payments/").content.decode()
+
+
+def test_approved_payments_for_a_project_are_counted_in_appendix_b(
+    practitioner: Membership, manager: Membership, young_person: Membership
+) -> None:
+    from coproduce.monitoring.commissioner import fewer_than_5, shared_report
+    from coproduce.monitoring.report import project_report
+    from tests.scenarios import a_project
+
+    club, other = a_project(practitioner), a_project(practitioner, name="Grants panel")
+
+    def pay(pence: int, project: object, *, approve: bool | None = True) -> Payment:
+        payment = services.payment_record(
+            acting_user=practitioner.user,
+            recorded_by=practitioner,
+            young_person=young_person,
+            kind="travel",
+            purpose="Bus fares",
+            amount_pence=pence,
+            method="cash",
+            paid_on=DAY,
+            project=project,  # type: ignore[arg-type]
+        )
+        if approve is not None:
+            services.payment_decide(
+                acting_user=manager.user, decided_by=manager, payment=payment, approve=approve
+            )
+        return payment
+
+    pay(640, club)
+    pay(1000, club)
+    pay(5000, club, approve=False)  # declined: not money given
+    pay(700, club, approve=None)  # still waiting
+    pay(900, other)  # another project's
+    start, end = datetime.date(2026, 9, 1), datetime.date(2026, 10, 31)
+    report = project_report(club, start, end)
+    # Worked out again from the records: approved, this project, this period.
+    expected = Payment.objects.filter(project=club, status="approved", paid_on__range=(start, end))
+    spent = report.figures["payments_spent"].value
+    assert isinstance(spent, Decimal) and spent * 100 == sum(p.amount_pence for p in expected)
+    assert report.figures["payments_spent"].shown == "16.4"
+    assert report.figures["paid"].value == 1
+    assert len(report.figures["payments_spent"].records) == 2
+    page = client_for(practitioner).get(f"/monitoring/projects/{club.pk}/").content.decode()
+    assert "Money given to young people" in page and "16.4" in page
+    # A commissioner reads no figure about fewer than five young people.
+    shared = shared_report(club.organisation, club.pk, start, end)
+    figures = {f.label: f.shown for a in shared.answers for f in a.figures}
+    assert figures["Money given to young people (£)"] == fewer_than_5()
+    assert figures["Young people given money (expenses, vouchers or pay)"] == fewer_than_5()

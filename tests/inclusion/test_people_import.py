@@ -1,4 +1,5 @@
-"""Adding young people in bulk: every row checked first, all or nothing, each problem by line."""
+"""Adding young people in bulk: every row checked first, all or nothing, each problem by line.
+A good file is shown row by row first; nobody is added until staff confirm."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import datetime
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from coproduce.organisations.models import Membership
 from coproduce.organisations.roles import Role
@@ -18,12 +20,23 @@ def _born(age: int) -> str:
     return today.replace(year=today.year - age, day=1).isoformat()
 
 
-def _upload(member: Membership, text: str) -> str:
-    response = client_for(member).post(
+PREVIEW = "/inclusion/people/import/check/"
+
+
+def _upload(member: Membership, text: str, client: Client | None = None) -> str:
+    response = (client or client_for(member)).post(
         "/inclusion/people/import/",
         {"file": SimpleUploadedFile("people.csv", text.encode(), content_type="text/csv")},
     )
     return response.content.decode() if response.status_code == 200 else response["Location"]
+
+
+def _confirm(client: Client) -> str:
+    """Look at the preview, then confirm: where the confirmation leads."""
+    assert client.get(PREVIEW).status_code == 200
+    response = client.post(PREVIEW, {"confirm": "1"})
+    assert response.status_code == 302, response.content.decode()
+    return str(response["Location"])
 
 
 def _young_people(organisation: Any) -> int:
@@ -37,7 +50,9 @@ def test_it_adds_every_young_person_in_a_good_file(practitioner: Membership) -> 
         f"Gwen,Price,{_born(14)},Gwenno,,Youth Forum,no\n"
         f"Ifan,Rees,{_born(16)},,ifan@example.org,,yes\n"
     )
-    assert _upload(practitioner, text).startswith("/organisation/people/")
+    client = client_for(practitioner)
+    assert _upload(practitioner, text, client) == PREVIEW
+    assert _confirm(client).startswith("/organisation/people/")
     gwen = Membership.objects.get(organisation=practitioner.organisation, user__first_name="Gwen")
     assert gwen.user.preferred_name == "Gwenno" and [s.name for s in gwen.services.all()] == [
         "Youth Forum"
@@ -83,3 +98,71 @@ def test_it_names_missing_columns_and_unknown_services(practitioner: Membership)
 
 def test_young_people_cannot_import(young_person: Membership) -> None:
     assert client_for(young_person).get("/inclusion/people/import/").status_code == 403
+
+
+def _xlsx(rows: list[list[object]]) -> bytes:
+    import io
+
+    import xlsxwriter
+
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    sheet = book.add_worksheet("People")
+    dates = book.add_format({"num_format": "dd/mm/yyyy"})
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, datetime.date):
+                sheet.write_datetime(r, c, datetime.datetime.combine(value, datetime.time()), dates)
+            else:
+                sheet.write(r, c, value)
+    book.close()
+    return out.getvalue()
+
+
+def _upload_xlsx(member: Membership, data: bytes, client: Client | None = None) -> str:
+    response = (client or client_for(member)).post(
+        "/inclusion/people/import/", {"file": SimpleUploadedFile("people.xlsx", data)}
+    )
+    return response.content.decode() if response.status_code == 200 else response["Location"]
+
+
+def test_an_excel_file_works_like_a_csv_dates_typed_as_excel_dates(
+    practitioner: Membership,
+) -> None:
+    born = datetime.date.fromisoformat(_born(15))
+    data = _xlsx(
+        [
+            ["first_name", "last_name", "date_of_birth", "email"],
+            ["Nia", "Hughes", born, ""],
+            ["Owain", "Lloyd", _born(13), "owain@example.org"],
+        ]
+    )
+    client = client_for(practitioner)
+    assert _upload_xlsx(practitioner, data, client) == PREVIEW
+    assert _confirm(client).startswith("/organisation/people/")
+    nia = Membership.objects.get(organisation=practitioner.organisation, user__first_name="Nia")
+    assert nia.user.date_of_birth == born
+    assert Membership.objects.filter(user__first_name="Owain").exists()
+
+
+def test_an_excel_file_with_one_bad_row_imports_nothing_and_names_the_row(
+    practitioner: Membership,
+) -> None:
+    before = _young_people(practitioner.organisation)
+    data = _xlsx(
+        [
+            ["first_name", "last_name", "date_of_birth"],
+            ["Nia", "Hughes", datetime.date.fromisoformat(_born(15))],
+            [],  # a blank row is skipped, and the line numbers stay the spreadsheet's
+            ["", "Lloyd", _born(13)],
+        ]
+    )
+    page = _upload_xlsx(practitioner, data)
+    assert "Nobody was added" in page
+    assert "Line 4: Enter a first name" in page and "Line 2:" not in page
+    assert _young_people(practitioner.organisation) == before
+
+
+def test_a_file_that_is_not_a_spreadsheet_is_refused(practitioner: Membership) -> None:
+    page = _upload_xlsx(practitioner, b"PK\x03\x04 not really a workbook")
+    assert "must be a CSV or an Excel" in page

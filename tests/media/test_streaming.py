@@ -222,3 +222,40 @@ def test_media_to_bucket_moves_every_file_and_checks_it(
 def test_media_to_bucket_needs_a_bucket(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="MEDIA_S3_BUCKET"):
         call_command("media_to_bucket", "--source", str(tmp_path), stdout=io.StringIO())
+
+
+def test_a_large_film_is_uploaded_in_pieces_never_read_whole(
+    practitioner: Membership, project: Project
+) -> None:
+    """A 30 MB film, spooled to a temporary file as Django does above 2.5 MB, is copied to
+    storage a chunk at a time: the upload never holds more than a few chunks in memory."""
+    import tracemalloc
+
+    from django.core.files.uploadedfile import TemporaryUploadedFile
+
+    size = 30 * 1024 * 1024
+    sent = hashlib.sha256()
+    upload = TemporaryUploadedFile("ours.mp4", "video/mp4", size, None)
+    chunk = film_bytes(1024 * 1024)
+    for _ in range(30):
+        upload.write(chunk)
+        sent.update(chunk)
+    upload.seek(0)
+
+    tracemalloc.start()
+    try:
+        item = services.media_add(
+            acting_user=practitioner.user,
+            organisation=practitioner.organisation,
+            kind="film",
+            caption="Our long film",
+            file=upload,
+            project=project,
+        )
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+        upload.close()
+
+    assert peak < 4 * 1024 * 1024, f"the upload held {peak / 1e6:.1f} MB at once"
+    assert private.checksum(item.file.storage, item.file.name) == (size, sent.hexdigest())

@@ -1,6 +1,7 @@
 """Scenario: e-mail copies of notifications leave the request. They are queued with the
-notification, sent by `coproduce worker` to a real SMTP server with links that work from a
-mail client, tried again later when the server is away, and a refusal is shown to staff."""
+notification as messages, sent by `coproduce worker` to a real SMTP server with links that
+work from a mail client, tried again later when the server is away, and a refusal is shown
+to staff in the one list of messages (the old list of failed e-mails leads there)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from coproduce.notifications.models import EmailFailure, Message, Notification, Status
+from coproduce.notifications.models import Message, Notification, Status
 from coproduce.notifications.services import notify
 from coproduce.organisations.models import Membership
 from tests.assessments.helpers import open_round
@@ -88,14 +89,32 @@ def test_it_sends_a_notification_queued_in_a_request_only_when_the_worker_runs(
     assert len(server.messages) == 1
 
 
+def test_a_notifications_copy_is_a_message_in_the_readers_words_with_working_links(
+    smtp_port: int, young_person: Membership
+) -> None:
+    _tell(young_person)
+    [record] = Message.objects.filter(recipient=young_person)
+    assert (record.kind, record.status, record.channel) == ("notice", Status.QUEUED, "email")
+    with smtp_server(smtp_port) as server:
+        call_command("worker", "--once")
+    [message] = server.messages
+    assert message["Subject"] == "There is news about your idea"
+    body = body_of(message)
+    assert body.startswith("Hi Fran,") and "Decision: Adopted" in body
+    assert "https://coproduce.example.gov.uk/projects/my-ideas/" in body
+    record.refresh_from_db()
+    assert record.status == Status.SENT
+
+
 def test_it_tries_again_later_when_the_mail_server_is_away(
     smtp_port: int, young_person: Membership, admin: Membership
 ) -> None:
-    notification = _tell(young_person)
+    _tell(young_person)
     call_command("worker", "--once")  # no server listening: connection refused
-    [failure] = EmailFailure.objects.all()
-    assert failure.will_retry and failure.attempt == 1
-    assert failure.address == "f***@example.org"
+    [record] = Message.objects.all()
+    assert record.status == Status.QUEUED and record.attempts == 1
+    assert record.reason.startswith("will try again: the mail server could not take it")
+    assert record.to == "f***@example.org"
     with smtp_server(smtp_port) as server:
         call_command("worker", "--once")
         assert server.messages == []  # the retry is not due yet
@@ -103,9 +122,8 @@ def test_it_tries_again_later_when_the_mail_server_is_away(
         with time_machine.travel(later, tick=False):
             call_command("worker", "--once")
     assert len(server.messages) == 1
-    notification.refresh_from_db()
-    assert notification.emailed_at is not None
-    assert EmailFailure.objects.count() == 1
+    record.refresh_from_db()
+    assert record.status == Status.SENT and record.attempts == 2 and record.reason == ""
 
 
 def test_it_tries_again_after_a_4xx_reply(smtp_port: int, young_person: Membership) -> None:
@@ -113,36 +131,35 @@ def test_it_tries_again_after_a_4xx_reply(smtp_port: int, young_person: Membersh
     handler = Handler(defer={young_person.user.email})
     with smtp_server(smtp_port, handler):
         call_command("worker", "--once")
-        [failure] = EmailFailure.objects.all()
-        assert failure.will_retry
-        assert failure.reason.startswith("451")
+        record = Message.objects.get()
+        assert record.status == Status.QUEUED and "451" in record.reason
         handler.defer.clear()
         with time_machine.travel(timezone.now() + datetime.timedelta(minutes=2), tick=False):
             call_command("worker", "--once")
     assert len(handler.messages) == 1
 
 
-def test_it_records_a_refused_address_for_staff_and_does_not_retry(
+def test_a_refused_address_is_shown_to_staff_in_the_one_list_of_messages(
     smtp_port: int, young_person: Membership, admin: Membership, practitioner: Membership
 ) -> None:
-    notification = _tell(young_person)
+    _tell(young_person)
     handler = Handler(refuse={young_person.user.email})
     with smtp_server(smtp_port, handler):
         call_command("worker", "--once")
         with time_machine.travel(timezone.now() + datetime.timedelta(days=2), tick=False):
             call_command("worker", "--once")
-    [failure] = EmailFailure.objects.all()
-    assert not failure.will_retry
-    assert failure.reason == "550 5.1.1 No such mailbox here"
-    notification.refresh_from_db()
-    assert notification.emailed_at is None
+    assert handler.messages == []
+    record = Message.objects.get()
+    assert (record.status, record.reason) == (Status.FAILED, "e-mail address does not exist")
 
-    page = client_for(admin).get("/notifications/undelivered/")
-    html = page.content.decode()
-    assert "E-mails that could not be sent" in html
+    html = client_for(admin).get("/notifications/sent/?status=failed").content.decode()
     assert "f***@example.org" in html and young_person.user.email not in html
-    assert "550 5.1.1 No such mailbox here" in html and "not sent" in html
+    assert "e-mail address does not exist" in html and "There is news about your idea" in html
+    # The old page of failed e-mails now leads to the same list.
+    old = client_for(admin).get("/notifications/undelivered/")
+    assert (old.status_code, old["Location"]) == (301, "/notifications/sent/?status=failed")
     assert client_for(practitioner).get("/notifications/undelivered/").status_code == 403
+    assert client_for(practitioner).get("/notifications/sent/").status_code == 403
 
 
 def test_it_gives_up_after_the_last_retry(smtp_port: int, young_person: Membership) -> None:
@@ -152,9 +169,9 @@ def test_it_gives_up_after_the_last_retry(smtp_port: int, young_person: Membersh
         with time_machine.travel(moment, tick=False):
             call_command("worker", "--once")
         moment += datetime.timedelta(hours=7)
-    failures = list(EmailFailure.objects.order_by("attempt"))
-    assert [f.attempt for f in failures] == [1, 2, 3, 4, 5, 6]
-    assert [f.will_retry for f in failures] == [True] * 5 + [False]
+    record = Message.objects.get()
+    assert (record.status, record.attempts) == (Status.FAILED, 6)
+    assert record.reason.startswith("the mail server could not take it just now")
 
 
 def test_reminders_only_queue_e_mail_so_no_mail_server_is_needed(
@@ -165,6 +182,6 @@ def test_reminders_only_queue_e_mail_so_no_mail_server_is_needed(
     with time_machine.travel(datetime.datetime(2027, 3, 30, 9, tzinfo=datetime.UTC)):
         call_command("assessment_reminders")
         assert Notification.objects.filter(recipient=practitioner.user).count() == 1
-        assert EmailFailure.objects.count() == 0
+        assert Message.objects.get(recipient=practitioner).status == Status.QUEUED
         call_command("worker", "--once")  # now the worker finds the server away
-    assert EmailFailure.objects.get().will_retry
+    assert Message.objects.get(recipient=practitioner).reason.startswith("will try again")

@@ -186,8 +186,8 @@ def test_it_lists_upcoming_sessions_with_a_calendar_file_and_takes_apologies(
 def test_it_lets_a_young_person_give_an_idea_and_follow_it_to_the_board(
     skate: Project, practitioner: Membership, young_person: Membership
 ) -> None:
-    nothing = client_for(young_person).get("/projects/my-ideas/add/").content.decode()
-    assert "Join a project first" in nothing
+    before = client_for(young_person).get("/projects/my-ideas/add/").content.decode()
+    assert "The whole organisation" in before and "Skate Park Design" not in before
     _accepted(practitioner, young_person, skate)
     assert "Give an idea" in client_for(young_person).get("/projects/my-ideas/").content.decode()
     page = client_for(young_person).post(

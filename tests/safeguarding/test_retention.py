@@ -10,6 +10,7 @@ import json
 import zipfile
 from typing import Any
 
+from django.core.management import call_command
 from django.utils import timezone
 
 from coproduce.consent import rights
@@ -127,3 +128,48 @@ def test_every_safeguarding_model_is_covered_by_the_personal_data_provider() -> 
     from coproduce.core.personal_data import unlisted_models
 
     assert not [m for m in unlisted_models() if m.startswith("safeguarding.")]
+
+
+def test_the_daily_job_anonymises_concerns_past_retention_without_an_erasure(
+    manager: Membership, practitioner: Membership, young_person: Membership
+) -> None:
+    a_team(manager)
+    services.safeguarding_settings_set(
+        acting_user=manager.user,
+        organisation=manager.organisation,
+        acknowledge_within_hours=24,
+        retention_years=2,
+        young_people_per_staff=8,
+    )
+    old = a_concern(practitioner, young_person)
+    services.concern_action_record(
+        acting_user=manager.user,
+        lead=manager,
+        concern=old,
+        kind="early_help",
+        taken_on=datetime.date(2026, 9, 2),
+        details="Referred to the family support team",
+    )
+    services.concern_close(acting_user=manager.user, lead=manager, concern=old, reason="Done")
+    Concern.objects.filter(pk=old.pk).update(
+        closed_at=timezone.now() - datetime.timedelta(days=3 * 366)
+    )
+    still_open = a_concern(practitioner, young_person, words="Still open")
+    out = io.StringIO()
+    call_command("safeguarding_retention", "--dry-run", stdout=out)
+    assert "would anonymise 1" in out.getvalue()
+    old.refresh_from_db()
+    assert old.their_words == SECRET  # a dry run changes nothing
+
+    call_command("safeguarding_retention", stdout=out)
+    old.refresh_from_db()
+    still_open.refresh_from_db()
+    assert old.their_words == "(removed)" and old.young_person_name == "(removed)"
+    assert old.actions.get().details == "(removed)"
+    assert still_open.their_words == "Still open"
+    # The young person is still on the books: only the old concern lost its content.
+    young_person.refresh_from_db()
+    assert young_person.user.first_name == "Francesca"
+    out = io.StringIO()
+    call_command("safeguarding_retention", stdout=out)  # a second run finds nothing
+    assert "anonymised 0" in out.getvalue()

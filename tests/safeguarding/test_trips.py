@@ -13,9 +13,9 @@ from coproduce.organisations.models import Membership
 from coproduce.projects.models import Session
 from coproduce.safeguarding import services
 from coproduce.safeguarding.models import RiskCheck
-from coproduce.safeguarding.selectors import ratio_of
+from coproduce.safeguarding.selectors import ratio_of, session_staff_of
 from tests.conftest import client_for
-from tests.factories import YoungPersonFactory
+from tests.factories import MembershipFactory, YoungPersonFactory
 from tests.scenarios import a_project, a_session
 
 
@@ -163,13 +163,20 @@ def test_the_trip_sheet_lists_only_that_sessions_young_people(
     _welfare(manager, stay_home, "Shellfish", "session_staff")
     _welfare(manager, kai, "Wasp stings", "managers")
     bob = client_for(practitioner)
-    # Not running it yet: no sheet for Bob.
-    assert bob.get(f"/safeguarding/sessions/{trip.pk}/sheet/").status_code == 404
+    # Named on the risk assessment is not running it: no sheet for Bob yet.
     services.risk_assessment_save(
-        acting_user=practitioner.user,
-        session=trip,
-        is_trip=True,
-        staff=[practitioner],
+        acting_user=practitioner.user, session=trip, is_trip=True, staff=[practitioner]
+    )
+    assert bob.get(f"/safeguarding/sessions/{trip.pk}/sheet/").status_code == 404
+    assert bob.get(f"/safeguarding/people/{young_person.pk}/welfare/").status_code == 404
+    # He names himself as running it from the session's page.
+    register = bob.get(f"/projects/sessions/{trip.pk}/register/").content.decode()
+    assert f"/safeguarding/sessions/{trip.pk}/staff/" in register
+    assert (
+        bob.post(
+            f"/safeguarding/sessions/{trip.pk}/staff/", {"staff": [practitioner.pk]}
+        ).status_code
+        == 302
     )
     text = bob.get(f"/safeguarding/sessions/{trip.pk}/sheet/").content.decode()
     assert "CONFIDENTIAL" in text
@@ -189,3 +196,27 @@ def test_a_sessions_register_page_links_to_its_risk_assessment(
 ) -> None:
     text = client_for(practitioner).get(f"/projects/sessions/{trip.pk}/register/").content.decode()
     assert f"/safeguarding/sessions/{trip.pk}/risk/" in text
+
+
+def test_only_the_staff_running_a_session_see_its_welfare_information(
+    trip: Session, practitioner: Membership, manager: Membership, young_person: Membership
+) -> None:
+    colleague = MembershipFactory.create(organisation=manager.organisation)
+    _welfare(manager, young_person, "Peanuts", "session_staff")
+    services.session_staff_set(
+        acting_user=manager.user, editor=manager, session=trip, staff=[colleague]
+    )
+    assert session_staff_of(trip) == [colleague]
+    ann = client_for(colleague)
+    assert "Peanuts" in ann.get(f"/safeguarding/sessions/{trip.pk}/sheet/").content.decode()
+    assert ann.get(f"/safeguarding/people/{young_person.pk}/welfare/").status_code == 200
+    bob = client_for(practitioner)
+    assert bob.get(f"/safeguarding/sessions/{trip.pk}/sheet/").status_code == 404
+    # Taken off it, she no longer sees them.
+    services.session_staff_set(acting_user=manager.user, editor=manager, session=trip, staff=[])
+    assert ann.get(f"/safeguarding/sessions/{trip.pk}/sheet/").status_code == 404
+    assert ann.get(f"/safeguarding/people/{young_person.pk}/welfare/").status_code == 404
+    with pytest.raises(ValidationError):  # a young person cannot be named as staff
+        services.session_staff_set(
+            acting_user=manager.user, editor=manager, session=trip, staff=[young_person]
+        )

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
@@ -61,6 +64,14 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return False
 
+    def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
+        """Someone who signed in a moment ago is not asked for their password again (allauth
+        counts only a reauthentication as recent): setting up an authenticator app straight
+        after a first sign-in goes straight to the app's QR code. Later on, it asks as usual."""
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        return not signed_in_recently(context.request)
+
     def get_login_redirect_url(self, request: HttpRequest) -> Any:
         user = request.user
         if getattr(user, "must_set_password", False):
@@ -106,6 +117,17 @@ class AccountAdapter(DefaultAccountAdapter):
             attempt.taken.append(taken)
             if not taken.allowed:
                 raise ValidationError(message(taken.minutes), code="too_many_login_attempts")
+
+
+def signed_in_recently(request: HttpRequest | None) -> bool:
+    """Whether this session's sign-in (recorded by SecurityMiddleware on the first page after
+    it) was within ACCOUNT_REAUTHENTICATION_TIMEOUT seconds."""
+    if request is None or not request.user.is_authenticated:
+        return False
+    signed_in_at = request.session.get("signed_in_at")
+    if not isinstance(signed_in_at, int | float):
+        return False
+    return bool(time.time() - signed_in_at < account_settings.REAUTHENTICATION_TIMEOUT)
 
 
 def _account_key(credentials: dict[str, Any]) -> str:

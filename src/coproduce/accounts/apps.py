@@ -8,7 +8,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from coproduce.accounts import personal_data
+        from coproduce.accounts import member_cache, personal_data
         from coproduce.core import hooks
 
         hooks.personal_data.register(personal_data.PROVIDER)
+        member_cache.connect()

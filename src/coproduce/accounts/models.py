@@ -16,8 +16,9 @@ class User(AbstractUser):
     email = models.EmailField(_("email address"), blank=True)
     preferred_name = models.CharField(_("preferred name"), max_length=150, blank=True)
     date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    # Blank until they choose: then their organisation's default language applies.
     language = models.CharField(
-        _("language"), max_length=10, choices=settings.LANGUAGES, default="en-gb"
+        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True, default=""
     )
     must_set_password = models.BooleanField(default=False)
 
@@ -30,6 +31,11 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.preferred_name or self.get_full_name() or self.username
+
+    @property
+    def greeting_name(self) -> str:
+        """What a page calls someone to their face: the name they go by, never a full name."""
+        return self.preferred_name or self.first_name or self.username
 
     def age_on(self, day: object) -> int | None:
         from datetime import date

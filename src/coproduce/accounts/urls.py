@@ -7,6 +7,7 @@ urlpatterns = [
     path("start/", views.start, name="start"),
     path("account/set-password/", views.set_password, name="set_password"),
     path("account/", views.profile, name="profile"),
+    path("language/", views.language_switch, name="language"),
     path("account/api-tokens/", views.api_tokens, name="api_tokens"),
     path(
         "account/api-tokens/<int:token_id>/revoke/",

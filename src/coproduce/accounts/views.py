@@ -12,8 +12,10 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
 from coproduce.accounts import throttle
 from coproduce.accounts.forms import ApiTokenForm, CodeForm, LanguageForm
@@ -93,14 +95,40 @@ def set_password(request: MemberRequest) -> HttpResponse:
     )
 
 
+@require_POST
+def language_switch(request: HttpRequest) -> HttpResponse:
+    """The "Cymraeg" / "English" switch on every page: a cookie for everyone (Django's
+    set_language, which also checks `next` is on this site) and, for someone signed in, their
+    account's language, so messages and documents made for them follow it too."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        language_set(user=request.user, language=language)
+    return response
+
+
 @login_required
 def profile(request: MemberRequest) -> HttpResponse:
-    form = LanguageForm(request.POST or None, initial={"language": request.user.language})
+    form = LanguageForm(
+        request.POST or None,
+        initial={"language": request.user.language or translation.get_language()},
+    )
     if request.method == "POST" and form.is_valid():
         language_set(user=request.user, language=form.cleaned_data["language"])
         messages.success(request, _("Language saved."))
         return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"title": _("Your account"), "form": form})
+    membership = getattr(request, "membership", None)
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "title": _("Your account"),
+            "form": form,
+            "sets_organisation_language": bool(
+                membership and membership.can("manage_organisation")
+            ),
+        },
+    )
 
 
 @member_required("staff")

@@ -20,6 +20,12 @@ class AssessmentsConfig(AppConfig):
         hooks.home_panels.register(dashboard.panel)
         hooks.demo_loaders.register(demo.load)
         hooks.personal_data.register(personal_data.PROVIDER)
+        # Messages `coproduce send_due_messages` finds due: a check-in waiting, a round due.
+        from coproduce.assessments import messages
+        from coproduce.notifications.due import finders
+
+        finders.register(messages.assessments_waiting)
+        finders.register(messages.rounds_due)
         # Records an example may cite as evidence; apps above add theirs (projects.citations).
         citations.citable.register(citations.conversations)
         # PDFs made by the worker (the views queue them).

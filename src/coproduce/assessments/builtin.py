@@ -28,8 +28,8 @@ NEF: dict[str, Any] = {
     ),
     "credit": (
         "Adapted from the co-production self-assessment framework in 'A guide to co-producing "
-        "children's services' by nef (the new economics foundation) and Action for Children "
-        "(2009). The wording here is our own."
+        "children's services' (2009), published by Action for Children with nef, the new "
+        "economics foundation. The wording here is our own."
     ),
     "scale": "banded",
     "verdict_min": 7,

@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from coproduce.assessments.builtin import BUILTINS
+from coproduce.assessments.builtin_welsh import builtins_translate
 from coproduce.assessments.documents import DocumentError, document_errors, parse_document
 from coproduce.assessments.models import (
     BAND_ORDER,
@@ -192,14 +193,23 @@ def builtins_install(*, organisation: Organisation) -> int:
     for document in BUILTINS:
         if document["key"] in have:
             continue
-        framework_import(
-            acting_user=None,
-            organisation=organisation,
-            text=json.dumps(document),
-            builtin=True,
-        )
+        # Written in English: into the English columns, whatever the reader's language.
+        with translation.override("en-gb"):
+            framework_import(
+                acting_user=None,
+                organisation=organisation,
+                text=json.dumps(document),
+                builtin=True,
+            )
         installed += 1
+    # Their Welsh wording, from the catalogue: once per process (a deploy brings a new one).
+    if installed or organisation.pk not in _TRANSLATED:
+        builtins_translate(organisation_id=organisation.pk)
+        _TRANSLATED.add(organisation.pk)
     return installed
+
+
+_TRANSLATED: set[int] = set()
 
 
 def framework_copy(

@@ -61,6 +61,13 @@ class Framework(TenantModel):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def guidance_key(self) -> str:
+        """The built-in framework this is, or was adapted from: its guidance applies."""
+        if self.is_builtin:
+            return self.key
+        return self.copied_from.guidance_key if self.copied_from is not None else ""
+
 
 class FrameworkVersion(TenantModel):
     framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="versions")
@@ -95,6 +102,13 @@ class FrameworkVersion(TenantModel):
     @property
     def is_pathways(self) -> bool:
         return self.scale == ScaleKind.PATHWAYS
+
+    @property
+    def verdict_range(self) -> tuple[int, int]:
+        """The scores every indicator needs for "co-producing": this version's minimum up to
+        the top of the highest band (the guide: 7 to 9)."""
+        top = max(high for _low, high in BAND_RANGES.values())
+        return (self.verdict_min, top)
 
 
 class FrozenVersionError(Exception):
@@ -393,3 +407,15 @@ class Citation(TenantModel):
                 name="citation_unique",
             )
         ]
+
+
+# Recruitment interviews built from a framework live in their own module (kept short).
+from coproduce.assessments.interview_models import (  # noqa: E402
+    AgreedInterviewScore,
+    Candidate,
+    Interview,
+    InterviewScore,
+    Panellist,
+)
+
+__all__ += ["AgreedInterviewScore", "Candidate", "Interview", "InterviewScore", "Panellist"]

@@ -19,9 +19,9 @@ PRINT_CSS = Path(__file__).resolve().parent / "static" / "assessments" / "print.
 
 
 def _pdf(html: str, filename: str) -> Built:
-    from weasyprint import HTML
+    from coproduce.core.pdf import tagged_pdf
 
-    return Built(HTML(string=html).write_pdf(), filename, "application/pdf", inline=True)
+    return Built(tagged_pdf(html), filename, "application/pdf", inline=True)
 
 
 def round_pdf(organisation: Organisation, params: dict[str, Any], /) -> Built:

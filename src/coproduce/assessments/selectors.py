@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, QuerySet
@@ -20,6 +21,7 @@ from coproduce.assessments.models import (
     Status,
 )
 from coproduce.core.tenancy import get_for, settings_or_defaults
+from coproduce.organisations.selectors import young_people_for
 
 if TYPE_CHECKING:
     from coproduce.organisations.models import Membership, Organisation
@@ -150,6 +152,26 @@ def due_among(open_rounds: list[Round], membership: Membership) -> list[Round]:
         ).values_list("round_id", flat=True)
     )
     return [r for r in open_rounds if r.pk not in done]
+
+
+def young_people_waiting(
+    *, organisation: Organisation, today: datetime.date
+) -> list[tuple[Round, list[Membership]]]:
+    """Open rounds (opened by `today`) with the active young people who have not yet given
+    their answer: each is waiting for a young person's check-in."""
+    rounds = list(open_rounds_for(organisation=organisation).filter(opens_on__lte=today))
+    if not rounds:
+        return []
+    people = list(young_people_for(organisation=organisation).select_related("user"))
+    done = set(
+        Assessment.objects.filter(
+            organisation=organisation,
+            round__in=rounds,
+            perspective=Perspective.YOUNG_PEOPLE,
+            status=Status.SUBMITTED,
+        ).values_list("round_id", "respondent_id")
+    )
+    return [(r, [p for p in people if (r.pk, p.pk) not in done]) for r in rounds]
 
 
 def round_assessments_with_scores(*, round_: Round) -> QuerySet[Assessment]:

@@ -1,11 +1,19 @@
 from django.urls import path
 
-from coproduce.assessments.views import assessing, frameworks, reports, rounds
+from coproduce.assessments.views import (
+    assessing,
+    frameworks,
+    guidance,
+    interviews,
+    reports,
+    rounds,
+)
 
 app_name = "assessments"
 urlpatterns = [
     path("", assessing.index, name="index"),
     path("frameworks/", frameworks.framework_list, name="frameworks"),
+    path("guidance/", guidance.guidance, name="guidance"),
     path("frameworks/import/", frameworks.framework_import, name="import"),
     path("frameworks/<int:version_id>/", frameworks.version_detail, name="version"),
     path(
@@ -16,6 +24,32 @@ urlpatterns = [
     path("frameworks/<int:version_id>/copy/", frameworks.version_copy, name="copy"),
     path("frameworks/<int:version_id>/new-version/", frameworks.version_new, name="new_version"),
     path("frameworks/<int:version_id>/scoring-sheet/", reports.blank_sheet, name="sheet"),
+    path(
+        "frameworks/<int:version_id>/interview-questions/",
+        interviews.question_set,
+        name="question_set",
+    ),
+    path("interviews/", interviews.interview_list, name="interviews"),
+    path("interviews/new/", interviews.interview_new, name="interview_new"),
+    path("interviews/<int:interview_id>/", interviews.interview_detail, name="interview"),
+    path(
+        "interviews/<int:interview_id>/send/", interviews.interview_submit, name="interview_submit"
+    ),
+    path(
+        "interviews/<int:interview_id>/candidates/<int:candidate_id>/score/",
+        interviews.interview_sheet,
+        name="interview_sheet",
+    ),
+    path(
+        "interviews/<int:interview_id>/candidates/<int:candidate_id>/",
+        interviews.interview_candidate,
+        name="interview_candidate",
+    ),
+    path(
+        "interviews/<int:interview_id>/candidates/<int:candidate_id>/agree/<int:indicator_id>/",
+        interviews.interview_agree,
+        name="interview_agree",
+    ),
     path("bands/<int:band_id>/change/", frameworks.band_edit, name="band_edit"),
     path("indicators/<int:indicator_id>/change/", frameworks.indicator_edit, name="indicator_edit"),
     path("rounds/open/", rounds.round_open, name="round_open"),

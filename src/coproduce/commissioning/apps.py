@@ -20,6 +20,12 @@ class CommissioningConfig(AppConfig):
         hooks.home_panels.register(dashboard.panel)
         hooks.demo_loaders.register(demo.load)
         hooks.personal_data.register(personal_data.PROVIDER)
+        # Messages `coproduce send_due_messages` finds due: briefings, a panel ready.
+        from coproduce.commissioning import messages
+        from coproduce.notifications.due import finders
+
+        finders.register(messages.panel_briefings)
+        finders.register(messages.panels_ready)
         # The scoring spreadsheet and the PDFs are made by the worker (the views queue them).
         for kind, title, build in (
             ("commissioning.matrix_xlsx", _("Scoring matrix (Excel)"), exports.matrix_xlsx),

@@ -108,10 +108,10 @@ def matrix_xlsx(organisation: Organisation, params: dict[str, Any], /) -> Built:
 
 
 def _pdf(template: str, context: dict[str, object], filename: str) -> Built:
-    from weasyprint import HTML
+    from coproduce.core.pdf import tagged_pdf
 
     html = render_to_string(template, context)
-    return Built(HTML(string=html).write_pdf(), filename, "application/pdf", inline=True)
+    return Built(tagged_pdf(html), filename, "application/pdf", inline=True)
 
 
 def decision_pdf(organisation: Organisation, params: dict[str, Any], /) -> Built:

@@ -21,6 +21,7 @@ from coproduce.commissioning.models import (
     MemberKind,
     PanelMember,
     Round,
+    RoundStatus,
     Score,
 )
 from coproduce.commissioning.scoring import (
@@ -42,6 +43,11 @@ def rounds_for(membership: Membership) -> QuerySet[Round]:
     if not membership.is_staff_member:
         qs = qs.filter(panel__membership=membership)
     return qs
+
+
+def scoring_rounds_for(*, organisation: Organisation) -> QuerySet[Round]:
+    """Rounds still open for scoring (for scheduled messages: briefings, a panel ready)."""
+    return Round.objects.filter(organisation=organisation, status=RoundStatus.SCORING)
 
 
 def get_round_for(*, membership: Membership, pk: int) -> Round:

@@ -14,6 +14,11 @@ class ConsentConfig(AppConfig):
         from coproduce.core import downloads, hooks
 
         hooks.personal_data.register(personal_data.PROVIDER)
+        # The staff weekly digest says how many young people have no valid consent.
+        from coproduce.consent import messages
+        from coproduce.notifications.due import digest_lines
+
+        digest_lines.register(messages.digest_lines)
         # The subject-access ZIP is made by the worker (the views queue it).
         downloads.builders.register(
             downloads.Builder(

@@ -25,7 +25,7 @@ class ConsentForm(forms.Form):
         help_text=_("For example, mother, foster carer"),
     )
     young_person_agrees = forms.BooleanField(label=_("The young person agrees too"), required=False)
-    given_on = DateField(label=_("Date given"))
+    given_on = DateField(label=_("Date given"), today=True)
     expires_on = DateField(label=_("Valid until (optional)"), required=False)
     scope = forms.CharField(
         label=_("What it covers (optional)"),

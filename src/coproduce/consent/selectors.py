@@ -22,6 +22,7 @@ from coproduce.consent.models import (
     Use,
 )
 from coproduce.core.tenancy import all_organisations, get_for, settings_or_defaults
+from coproduce.organisations.selectors import young_people_for
 
 if TYPE_CHECKING:
     from coproduce.organisations.models import Membership, Organisation
@@ -215,3 +216,21 @@ def parent_must_consent(membership: Membership, on: datetime.date) -> bool:
     """Under 16 on the day: a parent or carer (or whoever holds delegated authority) consents."""
     age = membership.user.age_on(on)
     return age is not None and age < PARENTAL_CONSENT_UNDER
+
+
+def consent_missing(*, organisation: Organisation, on: datetime.date) -> list[Membership]:
+    """Active young people with no valid consent for any use they could be asked about:
+    nothing recorded, or all of it withdrawn, expired or given without a parent when needed."""
+    people = list(young_people_for(organisation=organisation).select_related("user"))
+    held: dict[int, list[Consent]] = {}
+    for consent in Consent.objects.filter(organisation=organisation, young_person__in=people):
+        held.setdefault(consent.young_person_id, []).append(consent)
+    missing = []
+    for person in people:
+        mine = held.get(person.pk, [])
+        if not any(
+            _problem_given(person, use, on, [c for c in mine if c.use == use]) is None
+            for use in uses_asked(person)
+        ):
+            missing.append(person)
+    return missing

@@ -10,4 +10,6 @@ class CoreConfig(AppConfig):
     url_prefix = "files"
 
     def ready(self) -> None:
-        from coproduce.core import db  # noqa: F401  (registers SQLite functions)
+        from coproduce.core import bilingual, db  # noqa: F401  (db registers SQLite functions)
+
+        bilingual.configure()

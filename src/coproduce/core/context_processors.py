@@ -16,6 +16,7 @@ LAYOUT_LINKS = {
     "account": "accounts:profile",
     "sign_in": "account_login",
     "sign_out": "account_logout",
+    "language": "accounts:language",
 }
 
 

@@ -1,18 +1,27 @@
 """The session engine (SESSION_ENGINE): Django's database sessions, with the user's id in
-its own indexed column."""
+its own indexed column; read through the shared cache too when MEMBER_CACHE_SECONDS is on
+(Django's cached_db: written to both, read from the cache, the database when it misses)."""
 
 from __future__ import annotations
 
 from typing import Any, cast
 
+from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.backends.cached_db import KEY_PREFIX
+from django.contrib.sessions.backends.cached_db import SessionStore as CachedDBStore
 from django.contrib.sessions.backends.db import SessionStore as DBStore
+from django.core.cache import caches
 from django.utils import timezone
 
 from coproduce.core.models import UserSession
 
 
-class SessionStore(DBStore):
+def _cached() -> bool:
+    return int(getattr(settings, "MEMBER_CACHE_SECONDS", 0)) > 0
+
+
+class SessionStore(CachedDBStore):
     @classmethod
     def get_model_class(cls) -> type[UserSession]:
         return UserSession
@@ -25,10 +34,36 @@ class SessionStore(DBStore):
             instance.user_id = None
         return instance
 
+    # Without the shared cache: the database alone, as before.
+    def load(self) -> dict[str, Any]:
+        return super().load() if _cached() else DBStore.load(self)
+
+    def exists(self, session_key: str) -> bool:
+        return bool(super().exists(session_key) if _cached() else DBStore.exists(self, session_key))
+
+    def save(self, must_create: bool = False) -> None:
+        if _cached():
+            super().save(must_create)
+        else:
+            DBStore.save(self, must_create)
+
+    def delete(self, session_key: str | None = None) -> None:
+        if _cached():
+            super().delete(session_key)
+        else:
+            DBStore.delete(self, session_key)
+
 
 def sessions_end_for(*, user_id: int) -> int:
     """Sign one person out everywhere; returns how many sessions ended."""
-    deleted, _ = UserSession.objects.filter(user_id=user_id).delete()
+    sessions = UserSession.objects.filter(user_id=user_id)
+    if not _cached():
+        deleted, _ = sessions.delete()
+        return deleted
+    keys = [KEY_PREFIX + key for key in sessions.values_list("session_key", flat=True)]
+    deleted, _ = sessions.delete()
+    if keys:  # after the rows: a request meanwhile finds neither
+        caches[settings.SESSION_CACHE_ALIAS].delete_many(keys)
     return deleted
 
 

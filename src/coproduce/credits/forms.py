@@ -126,3 +126,30 @@ class CheckInCodeForm(forms.Form):
             }
         ),
     )
+
+
+class CreditSettingsForm(forms.Form):
+    """A manager's choices: how time becomes credits, and how long a booking may be undone."""
+
+    minutes_per_credit = forms.IntegerField(
+        label=_("Minutes of time given for one credit"),
+        min_value=1,
+        max_value=600,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+    )
+    rounding_minutes = forms.IntegerField(
+        label=_("Round time given down to the nearest (minutes)"),
+        min_value=1,
+        max_value=60,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+    )
+    cancel_within_days = forms.IntegerField(
+        label=_("Days a young person has to cancel a booking themselves"),
+        help_text=_("0 means only staff can cancel a booking."),
+        min_value=0,
+        max_value=365,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+    )
+    allow_giving = forms.BooleanField(
+        label=_("Young people may give credits to each other"), required=False
+    )

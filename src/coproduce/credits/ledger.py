@@ -1,20 +1,25 @@
 """Posting to the ledger: the one place balances change.
 
 - Each posting is one Entry (debit → credit) and two balance updates, in one transaction.
-- The debit is a single conditional UPDATE (`balance >= minutes`) so a spend that cannot
-  be afforded changes nothing, even under concurrency; the database's CHECK constraint
-  (no negative balance for young people) is the last line of defence.
+- Both accounts are locked by one SELECT … FOR UPDATE that also reads their balances; a
+  spend that cannot be afforded is refused under that lock and changes nothing, even under
+  concurrency. The database's CHECK constraint (no negative balance for young people) is
+  the last line of defence.
 - Accounts are locked in ascending primary-key order, so two postings never deadlock.
-- An idempotency key, unique per organisation, makes posting the same thing twice post once.
+- An idempotency key, unique per organisation, makes posting the same thing twice post once:
+  the unique constraint decides in the insert itself (ON CONFLICT DO NOTHING).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db import IntegrityError, connections, router, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.utils import CursorWrapper
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from coproduce.credits.models import EARNING, Account, AccountKind, Category, Entry
@@ -59,6 +64,91 @@ def account_of(membership: Membership) -> Account:
     return account
 
 
+def earning_accounts(membership: Membership) -> tuple[Account, Account]:
+    """The organisation's issuing account and the young person's, in one query."""
+    if not membership.is_young_person:
+        raise ValidationError(_("Only young people hold credits"))
+    connection = connections[router.db_for_read(Account)]
+    names = [f.attname for f in Account._meta.concrete_fields]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _sql(connection).accounts,
+            [membership.organisation_id, AccountKind.ISSUING, membership.pk],
+        )
+        found = [Account.from_db(connection.alias, names, row) for row in cursor.fetchall()]
+    by_kind = {account.kind: account for account in found}
+    issuing = by_kind.get(AccountKind.ISSUING) or issuing_account(membership.organisation)
+    own = by_kind.get(AccountKind.YOUNG_PERSON) or account_of(membership)
+    return issuing, own
+
+
+class _Statements(NamedTuple):
+    accounts: str
+    lock: str
+    insert: str
+    update: str
+
+
+# The columns of the `entry_idempotent` constraint.
+UNIQUE_KEY = ("organisation_id", "idempotency_key")
+
+
+_STATEMENTS: dict[str, _Statements] = {}
+
+
+def _statements(quote: Callable[[str], str], for_update: bool) -> _Statements:
+    """The posting's statements, written once: the ORM took far longer to build them on
+    every posting than the database took to run them. Names come from the models' own
+    metadata; every value is a parameter."""
+    account = quote(Account._meta.db_table)
+    columns = ", ".join(quote(f.column) for f in Account._meta.concrete_fields)
+    fields = [f for f in Entry._meta.concrete_fields if not f.primary_key]
+    entry_columns = ", ".join(quote(f.column) for f in fields)
+    marks, key = ", ".join(["%s"] * len(fields)), ", ".join(map(quote, UNIQUE_KEY))
+    return _Statements(
+        accounts=f"SELECT {columns} FROM {account} "  # noqa: S608
+        "WHERE (organisation_id = %s AND kind = %s) OR membership_id = %s",
+        lock=f"SELECT id, kind, balance, lifetime_minutes FROM {account} "  # noqa: S608
+        "WHERE id IN (%s, %s) ORDER BY id" + (" FOR UPDATE" if for_update else ""),
+        insert=f"INSERT INTO {quote(Entry._meta.db_table)} ({entry_columns}) "  # noqa: S608
+        f"VALUES ({marks}) ON CONFLICT ({key}) DO NOTHING RETURNING id",
+        update=f"UPDATE {account} SET "  # noqa: S608
+        "balance = balance + CASE WHEN id = %s THEN %s ELSE %s END, "
+        "lifetime_minutes = lifetime_minutes + CASE WHEN id = %s THEN %s ELSE 0 END "
+        "WHERE id IN (%s, %s)",
+    )
+
+
+def _sql(connection: BaseDatabaseWrapper) -> _Statements:
+    """The statements for this connection's database, built on first use."""
+    sql = _STATEMENTS.get(connection.vendor)
+    if sql is None:
+        sql = _STATEMENTS[connection.vendor] = _statements(
+            connection.ops.quote_name, connection.features.has_select_for_update
+        )
+    return sql
+
+
+def _existing(organisation_id: int, idempotency_key: str) -> Entry | None:
+    return Entry.objects.filter(
+        organisation_id=organisation_id, idempotency_key=idempotency_key
+    ).first()
+
+
+def _insert_once(cursor: CursorWrapper, entry: Entry) -> int | None:
+    """Insert the entry unless its idempotency key is taken; the new id, or None if taken.
+
+    The unique constraint answers in the insert itself (ON CONFLICT DO NOTHING, on SQLite
+    and PostgreSQL alike): no pre-check, and no savepoint to recover from a failed insert.
+    """
+    connection = cursor.db
+    fields = [f for f in Entry._meta.concrete_fields if not f.primary_key]
+    params = [f.get_db_prep_save(getattr(entry, f.attname), connection) for f in fields]
+    cursor.execute(_sql(connection).insert, params)
+    row = cursor.fetchone()
+    return None if row is None else int(row[0])
+
+
 def post(
     *,
     acting_user: User,
@@ -72,66 +162,75 @@ def post(
     partner_name: str = "",
     reverses: Entry | None = None,
 ) -> Entry:
-    """Post one entry. Returns the existing entry when the key was already used."""
+    """Post one entry. Returns the existing entry when the key was already used.
+
+    Three statements: lock both accounts (reading their balances), insert the entry
+    (the idempotency key's unique constraint decides in the insert), update both balances.
+    On return `debit` and `credit` carry the balances as posted, so callers need not re-read.
+    """
     if debit.organisation_id != credit.organisation_id:
         raise ValidationError(_("Both accounts must belong to the same organisation"))
     if minutes <= 0:
         raise ValidationError(_("Enter a number of minutes above zero"))
     if not reason.strip():
         raise ValidationError(_("Give a reason"))
-    existing = Entry.objects.filter(
-        organisation_id=debit.organisation_id, idempotency_key=idempotency_key
-    ).first()
-    if existing is not None:
-        return existing
-    try:
-        with transaction.atomic():
-            # One fixed order for locks: ascending primary key.
-            list(
-                Account.objects.select_for_update()
-                .filter(pk__in=sorted({debit.pk, credit.pk}))
-                .order_by("pk")
-            )
-            taken = (
-                Account.objects.filter(pk=debit.pk)
-                .filter(Q(kind=AccountKind.ISSUING) | Q(balance__gte=minutes))
-                .update(balance=F("balance") - minutes)
-            )
-            if taken != 1:
-                raise NotEnoughCredits()
-            earned = minutes if category in EARNING else 0
-            Account.objects.filter(pk=credit.pk).update(
-                balance=F("balance") + minutes, lifetime_minutes=F("lifetime_minutes") + earned
-            )
-            entry = Entry(
-                organisation_id=debit.organisation_id,
-                debit=debit,
-                credit=credit,
-                minutes=minutes,
-                category=category,
-                reason=reason,
-                idempotency_key=idempotency_key,
-                acting_user=acting_user,
-                session_id=session_id,
-                partner_name=partner_name,
-                reverses=reverses,
-            )
-            # Field checks only: the database enforces the foreign keys, and looking each one
-            # up again here (four queries) would only hold the account locks longer.
-            entry.full_clean(
-                exclude=["organisation", "debit", "credit", "acting_user", "session", "reverses"],
-                validate_unique=False,
-                validate_constraints=False,
-            )
-            entry.save()
-    except IntegrityError:
-        # A concurrent posting with the same key won the race: answer with its entry.
-        existing = Entry.objects.filter(
-            organisation_id=debit.organisation_id, idempotency_key=idempotency_key
-        ).first()
-        if existing is None:
-            raise
-        return existing
+    entry = Entry(
+        organisation_id=debit.organisation_id,
+        debit=debit,
+        credit=credit,
+        minutes=minutes,
+        category=category,
+        reason=reason,
+        idempotency_key=idempotency_key,
+        acting_user=acting_user,
+        session_id=session_id,
+        partner_name=partner_name,
+        reverses=reverses,
+    )
+    # Field checks only, before any lock: the database enforces the foreign keys.
+    entry.full_clean(
+        exclude=["organisation", "debit", "credit", "acting_user", "session", "reverses"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+    earned = minutes if category in EARNING else 0
+    affordable = True
+    # No savepoint: nothing below is caught inside this block, and a failure must undo the
+    # caller's whole transaction anyway.
+    with transaction.atomic(savepoint=False):
+        # One statement locks both accounts in ascending primary-key order (no deadlocks)
+        # and returns the balances to check and to report back.
+        connection = connections[router.db_for_write(Entry)]
+        sql = _sql(connection)
+        with connection.cursor() as cursor:
+            cursor.execute(sql.lock, sorted([debit.pk, credit.pk]))
+            locked = {row[0]: row[1:] for row in cursor.fetchall()}
+            kind, debit_balance, debit_lifetime = locked[debit.pk]
+            _kind, credit_balance, credit_lifetime = locked[credit.pk]
+            if kind != AccountKind.ISSUING and debit_balance < minutes:
+                affordable = False
+            else:
+                entry_id = _insert_once(cursor, entry)
+                if entry_id is None:
+                    existing = _existing(debit.organisation_id, idempotency_key)
+                    assert existing is not None
+                    return existing
+                entry.pk = entry_id
+                entry._state.adding = False
+                entry._state.db = connection.alias
+                cursor.execute(
+                    sql.update,
+                    [debit.pk, -minutes, minutes, credit.pk, earned, debit.pk, credit.pk],
+                )
+                debit.balance, debit.lifetime_minutes = debit_balance - minutes, debit_lifetime
+                credit.balance = credit_balance + minutes
+                credit.lifetime_minutes = credit_lifetime + earned
+    if not affordable:
+        # A replay of a spend that went through answers with its entry, not a refusal.
+        existing = _existing(debit.organisation_id, idempotency_key)
+        if existing is not None:
+            return existing
+        raise NotEnoughCredits()
     return entry
 
 

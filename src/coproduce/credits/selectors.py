@@ -252,11 +252,13 @@ def minutes_earned_for_project(
     def total(rows: QuerySet[Entry]) -> int:
         return int(rows.aggregate(t=Coalesce(Sum("minutes"), 0))["t"])
 
-    # Two look-ups rather than an OR across the joins to sessions.
-    received = total(entries.filter(held, credit__kind=AccountKind.YOUNG_PERSON))
-    taken_back = total(entries.filter(held, debit__kind=AccountKind.YOUNG_PERSON))
+    # Two look-ups rather than an OR across the joins to sessions; the first sums both ways.
+    at_sessions = entries.filter(held).aggregate(
+        received=Coalesce(Sum("minutes", filter=Q(credit__kind=AccountKind.YOUNG_PERSON)), 0),
+        taken_back=Coalesce(Sum("minutes", filter=Q(debit__kind=AccountKind.YOUNG_PERSON)), 0),
+    )
     reversed_ = total(entries.filter(put_right, debit__kind=AccountKind.YOUNG_PERSON))
-    return received - taken_back - reversed_
+    return int(at_sessions["received"]) - int(at_sessions["taken_back"]) - reversed_
 
 
 def recognitions_awarded(

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from coproduce.credits import booking_views, check_in_views, views
+from coproduce.credits import booking_views, check_in_views, settings_views, views
 
 app_name = "credits"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("me/", views.me, name="me"),
+    path("settings/", settings_views.credit_settings, name="settings"),
     path("give/", views.give, name="give"),
     path("export.csv", views.export_csv, name="export"),
     path("award/", views.award, name="award"),

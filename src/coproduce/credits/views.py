@@ -15,9 +15,10 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from coproduce.core.bilingual import add_welsh_fields, split_languages
 from coproduce.core.exports import csv_writer
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, show_errors
@@ -32,6 +33,7 @@ from coproduce.credits.forms import (
     RewardForm,
 )
 from coproduce.credits.models import Category, CheckIn, CreditSettings
+from coproduce.organisations.selectors import language_of
 from coproduce.projects.selectors import attended_at, get_session_for
 
 
@@ -74,7 +76,7 @@ def me(request: MemberRequest) -> HttpResponse:
 
 @member_required("staff")
 def overview(request: MemberRequest) -> HttpResponse:
-    per_credit = sel.settings_for(organisation=request.organisation).minutes_per_credit
+    unit = sel.settings_for(organisation=request.organisation)
     summary = sel.summary_for(organisation=request.organisation)
     accounts = Paginator(sel.young_people_balances(organisation=request.organisation), 50).get_page(
         request.GET.get("page")
@@ -85,7 +87,9 @@ def overview(request: MemberRequest) -> HttpResponse:
         {
             "title": _("Time credits"),
             "summary": summary,
-            "per_credit": per_credit,
+            "unit": unit,
+            "per_credit": unit.minutes_per_credit,
+            "can_manage": request.membership.can("manage_organisation"),
             "accounts": accounts,
             "page": accounts,
             "rewards": sel.rewards_for(organisation=request.organisation),
@@ -98,15 +102,18 @@ def export_csv(request: MemberRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="time-credits.csv"'
     writer = csv_writer(response)
-    writer.writerow(["young person", "username", "balance (minutes)", "time given (minutes)"])
+    unit = sel.settings_for(organisation=request.organisation)
+    writer.writerow(
+        [_("young person"), _("username"), _("balance (credits)"), _("time given (hours)")]
+    )
     for account in sel.young_people_balances(organisation=request.organisation):
         assert account.membership is not None
         writer.writerow(
             [
                 account.membership.user.display_name,
                 account.membership.user.username,
-                account.balance,
-                account.lifetime_minutes,
+                unit.credits(account.balance).normalize(),
+                unit.hours(account.lifetime_minutes),
             ]
         )
     return response
@@ -151,6 +158,7 @@ def session_issue(request: MemberRequest, session_id: int) -> HttpResponse:
         entries = services.check_ins_confirm(acting_user=request.user, session=session)
         messages.success(request, _("Credits issued to %(n)s young people.") % {"n": len(entries)})
         return redirect("credits:overview")
+    unit = sel.settings_for(organisation=request.organisation)
     link = request.build_absolute_uri(
         reverse("credits:check_in", args=[services.check_in_token(session)])
     )
@@ -163,9 +171,8 @@ def session_issue(request: MemberRequest, session_id: int) -> HttpResponse:
         {
             "title": _("Check-in and credits"),
             "session": session,
-            "minutes": sel.settings_for(organisation=request.organisation).rounded(
-                session.duration_minutes
-            ),
+            "credits": unit.credits(unit.rounded(session.duration_minutes)),
+            "per_credit": unit.minutes_per_credit,
             "present": attended_at(session=session),
             "check_ins": sel.check_ins_at(session=session),
             "qr_svg": buffer.getvalue().decode().split("?>", 1)[-1],
@@ -200,8 +207,9 @@ def check_in(request: MemberRequest, token: str) -> HttpResponse:
 @member_required("manage_people")
 def reward_add(request: MemberRequest) -> HttpResponse:
     form = RewardForm(request.POST or None)
+    add_welsh_fields(form, ("name", "description"))
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+        data, texts = split_languages(form, ("name", "description"))
         settings_ = sel.settings_for(organisation=request.organisation)
         services.reward_create(
             acting_user=request.user,
@@ -210,6 +218,7 @@ def reward_add(request: MemberRequest) -> HttpResponse:
             description=data["description"],
             places=data["places"],
             price_minutes=settings_.minutes_for_credits(data["credits"]),
+            translations=texts,
         )
         messages.success(request, _("Reward added."))
         return redirect("credits:overview")
@@ -300,18 +309,20 @@ def certificate(request: MemberRequest, recognition_id: int) -> HttpResponse:
         return redirect("credits:me")
     if not request.membership.is_young_person and not request.membership.is_staff_member:
         return redirect("home")
-    from weasyprint import HTML
+    from coproduce.core.pdf import tagged_pdf
 
-    html = render_to_string(
-        "credits/certificate.html",
-        {
-            "recognition": recognition,
-            "person": recognition.young_person,
-            "organisation": request.organisation,
-            "contributions": sel.contributions_of(recognition.young_person),
-        },
-    )
-    pdf = HTML(string=html).write_pdf()
+    # In the young person's language, whoever prints it.
+    with translation.override(language_of(recognition.young_person)):
+        html = render_to_string(
+            "credits/certificate.html",
+            {
+                "recognition": recognition,
+                "person": recognition.young_person,
+                "organisation": request.organisation,
+                "contributions": sel.contributions_of(recognition.young_person),
+            },
+        )
+    pdf = tagged_pdf(html)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="certificate-{recognition.pk}.pdf"'
     return response

@@ -18,9 +18,10 @@ class InclusionConfig(AppConfig):
         from coproduce.core import hooks
         from coproduce.inclusion import demo, personal_data, sections
         from coproduce.organisations.sections import person_sections
-        from coproduce.projects.sections import session_sections
+        from coproduce.projects.sections import project_sections, session_sections
 
         hooks.demo_loaders.register(demo.load)
         hooks.personal_data.register(personal_data.PROVIDER)
         person_sections.register(sections.taking_part_section)
         session_sections.register(sections.register_section)
+        project_sections.register(sections.who_to_ask_section)

@@ -100,10 +100,13 @@ class NeedsForm(forms.Form):
 
 class PeopleImportForm(forms.Form):
     file = forms.FileField(
-        label=_("CSV file"),
+        label=_("Spreadsheet (CSV or Excel .xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
         help_text=_(
-            "Columns: first_name, last_name, date_of_birth (YYYY-MM-DD), and optionally "
-            "preferred_name, email, services (names separated by ;) and in_care (yes or no)"
+            "The first row names the columns: first_name, last_name, date_of_birth "
+            "(YYYY-MM-DD), and optionally preferred_name, email, role (young person, "
+            "practitioner, manager or admin; young person when empty), services (names "
+            "separated by ;) and in_care (yes or no). Staff need an email address."
         ),
     )
 
@@ -132,11 +135,32 @@ class PaymentForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-5"}),
     )
     method = forms.ChoiceField(label=_("How was it paid?"), choices=PaymentMethod.choices)
-    paid_on = DateField(label=_("Date paid"), help_text=_("For example 27 3 2026"))
+    paid_on = DateField(label=_("Date paid"), help_text=_("For example 27 3 2026"), today=True)
+    receipt = forms.FileField(
+        label=_("Receipt (optional)"),
+        required=False,
+        help_text=_("A photo (JPEG or PNG) or a PDF of the receipt, up to 10 MB."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf"}
+        ),
+    )
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["young_person"].queryset = young_people_for(organisation=organisation)  # type: ignore[attr-defined]
+        self.fields["project"].queryset = project_choices_for(organisation=organisation)  # type: ignore[attr-defined]
+
+
+class WhoToAskForm(forms.Form):
+    project: forms.ModelChoiceField[Project] = forms.ModelChoiceField(
+        label=_("Leave out young people already in a project (optional)"),
+        queryset=None,
+        required=False,
+        empty_label=_("No project"),
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["project"].queryset = project_choices_for(organisation=organisation)  # type: ignore[attr-defined]
 
 

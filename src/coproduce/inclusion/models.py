@@ -6,6 +6,8 @@ staff see them only in aggregate, with the small-number rule, and only with `vie
 
 from __future__ import annotations
 
+import uuid
+
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -87,6 +89,14 @@ class EqualityProfile(TenantModel):
     postcode_district = models.CharField(
         _("postcode district"), max_length=4, blank=True, validators=[postcode_district]
     )
+    # Worked out when the answers are saved, from the district: the organisation's own list
+    # (AreaDecile) if it names the district, otherwise the published lookup (DistrictDecile).
+    deprivation_decile = models.PositiveSmallIntegerField(
+        _("deprivation decile of their area"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+    )
     lawful_basis = models.CharField(_("lawful basis"), max_length=20, choices=LawfulBasis.choices)
     answered_at = models.DateTimeField(default=timezone.now)
 
@@ -119,6 +129,32 @@ class AreaDecile(TenantModel):
         ]
 
 
+class DistrictDecile(models.Model):
+    """The published deprivation decile (1 most deprived) of a postcode district: the median
+    decile of its postcodes, loaded by `coproduce deprivation_load` from the government's
+    files (WIMD for Wales, IMD for England; docs/operations.md). The same for every
+    organisation, so not a tenant row."""
+
+    district = models.CharField(max_length=4, unique=True, validators=[postcode_district])
+    decile = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    postcodes = models.PositiveIntegerField(default=0)  # how many postcodes it was worked from
+    source = models.CharField(max_length=100, blank=True)  # e.g. "WIMD 2019"
+    loaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["district"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decile__gte=1) & Q(decile__lte=10), name="district_decile_1_to_10"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.district}: {self.decile}"
+
+
 class AccessNeeds(TenantModel):
     """What a young person needs to take part, for the staff who run sessions."""
 
@@ -138,6 +174,13 @@ class AccessNeeds(TenantModel):
         blank=True,
     )
     updated_at = models.DateTimeField(default=timezone.now)
+
+
+def _receipt_path(instance: Payment, filename: str) -> str:
+    # A random name (the uploaded one may name a young person) under MEDIA_ROOT, which has no
+    # public URL: a receipt goes out only through the payments view that checks permission.
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"receipts/{instance.organisation_id}/{uuid.uuid4().hex}.{extension}"
 
 
 class Payment(TenantModel):
@@ -169,6 +212,9 @@ class Payment(TenantModel):
         blank=True,
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    # A photo of the receipt (re-encoded, so no location is kept) or a PDF.
+    receipt = models.FileField(_("receipt"), upload_to=_receipt_path, blank=True)
+    receipt_type = models.CharField(max_length=40, blank=True)
 
     class Meta:
         ordering = ["-paid_on", "-pk"]

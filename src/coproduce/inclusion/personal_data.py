@@ -42,6 +42,7 @@ def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
                 "amount": p.amount,
                 "method": p.method,
                 "status": p.status,
+                "receipt_kept": bool(p.receipt),
             }
             for p in Payment.objects.filter(young_person=membership)
         ],

@@ -1,5 +1,6 @@
 """Sections inclusion adds to lower apps' pages through their registries, so those apps never
-import inclusion: the register (`projects.sections.session_sections`) and a young person's page
+import inclusion: the register (`projects.sections.session_sections`), a project's staff page
+(`projects.sections.project_sections`: who to invite next) and a young person's page
 (`organisations.sections.person_sections`). Each asks a fixed number of queries."""
 
 from __future__ import annotations
@@ -10,13 +11,19 @@ from coproduce.inclusion import selectors
 from coproduce.inclusion.choices import Need
 from coproduce.organisations import sections as person_page
 from coproduce.projects import sections as project_pages
-from coproduce.projects.selectors import projects_taken_part_in, register_for
+from coproduce.projects.selectors import (
+    projects_taken_part_in,
+    register_for,
+    young_people_who_came,
+)
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
     from coproduce.organisations.models import Membership
-    from coproduce.projects.models import Session
+    from coproduce.projects.models import Project, Session
+
+PROJECT_SUGGESTIONS = 5
 
 
 def need_labels(values: list[str]) -> list[str]:
@@ -57,5 +64,26 @@ def taking_part_section(request: HttpRequest, membership: Membership) -> person_
             "often": selectors.asked_often(organisation=membership.organisation).get(membership.pk),
             "projects": list(projects_taken_part_in(membership=membership)),
             "payments": list(selectors.payments_to(membership=membership)[:5]),
+        },
+    )
+
+
+def who_to_ask_section(request: HttpRequest, project: Project) -> project_pages.Section | None:
+    """On a project's staff page: the young people not yet in it who were asked least."""
+    viewer = getattr(request, "membership", None)
+    if viewer is None or not viewer.can("staff"):
+        return None
+    leave_out = [m.pk for m in young_people_who_came(project=project)]
+    return project_pages.Section(
+        "inclusion/_project_who_to_ask.html",
+        {
+            "project": project,
+            "suggestions": selectors.least_asked(
+                organisation=project.organisation,
+                leave_out=leave_out,
+                limit=PROJECT_SUGGESTIONS,
+                under_13s=2,
+            ),
+            "limits": selectors.settings_for(organisation=project.organisation),
         },
     )

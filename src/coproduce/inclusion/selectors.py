@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -30,11 +30,13 @@ from coproduce.inclusion.models import (
     InclusionSettings,
     Payment,
 )
-from coproduce.organisations.selectors import young_people_for
+from coproduce.organisations.roles import Role
+from coproduce.organisations.selectors import people_for, young_people_for
 from coproduce.projects import selectors as projects
 
 if TYPE_CHECKING:
     from coproduce.organisations.models import Membership, Organisation
+    from coproduce.projects.models import Project
 
 
 def settings_for(*, organisation: Organisation) -> InclusionSettings:
@@ -79,6 +81,77 @@ def asked_often(
         for person, (places, _asked) in taken.items()
         if places > settings.ask_limit
     }
+
+
+def asked_often_people(
+    *, organisation: Organisation, today: datetime.date | None = None
+) -> list[tuple[Membership, AskedOften]]:
+    """The young people asked more often than the organisation's limit, most asked first."""
+    found = asked_often(organisation=organisation, today=today)
+    people = young_people_for(organisation=organisation).filter(pk__in=list(found))
+    return sorted(
+        ((p, found[p.pk]) for p in people.select_related("user")),
+        key=lambda pair: (-pair[1].places, pair[0].user.display_name),
+    )
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A young person to think of asking: how often they came in the organisation's period
+    and were ever on a register, when last, and whether they are under 13."""
+
+    person: Membership
+    places: int
+    asked: int
+    last: datetime.date | None
+    under_13: bool
+
+
+def _age(born: datetime.date | None, today: datetime.date) -> int | None:
+    if born is None:
+        return None
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def least_asked(
+    *,
+    organisation: Organisation,
+    today: datetime.date | None = None,
+    leave_out: Collection[int] = (),
+    limit: int = 10,
+    under_13s: int = 3,
+) -> list[Suggestion]:
+    """Active young people asked least (fewest sessions in the organisation's period, then
+    fewest times on any register, then longest since they were last asked), to invite next.
+    At least `under_13s` of them are under 13 when there are that many: younger ones are
+    otherwise left out (recruitment bias). `leave_out`: membership ids already involved."""
+    end = today or timezone.localdate()
+    weeks = settings_for(organisation=organisation).ask_weeks
+    start = end - datetime.timedelta(weeks=weeks) + datetime.timedelta(days=1)
+    taken = projects.places_taken(organisation=organisation, start=start, end=end)
+    people = young_people_for(organisation=organisation).exclude(pk__in=list(leave_out))
+    last = projects.last_on_register(organisation=organisation, young_people=people)
+    ranked = sorted(
+        (
+            Suggestion(
+                person,
+                taken.get(person.pk, (0, 0))[0],
+                taken.get(person.pk, (0, 0))[1],
+                last.get(person.pk),
+                (_age(person.user.date_of_birth, end) or 99) < 13,
+            )
+            for person in people.select_related("user")
+        ),
+        key=lambda s: (s.places, s.asked, s.last or datetime.date.min, s.person.user.display_name),
+    )
+    chosen = ranked[:limit]
+    short = min(under_13s, limit) - sum(s.under_13 for s in chosen)
+    extra = [s for s in ranked[limit:] if s.under_13][: max(short, 0)]
+    if extra:  # the least-asked under-13s take the places of the most-asked older ones
+        older = [s for s in chosen if not s.under_13]
+        dropped = older[len(older) - len(extra) :]
+        chosen = sorted([s for s in chosen if s not in dropped] + extra, key=ranked.index)
+    return chosen
 
 
 # ---- equality ----------------------------------------------------------------------------
@@ -145,21 +218,25 @@ NOT_ANSWERED = ("", gettext_lazy("Not answered"))
 
 
 def equality_summary(
-    *, organisation: Organisation, today: datetime.date | None = None
+    *,
+    organisation: Organisation,
+    today: datetime.date | None = None,
+    membership_ids: Sequence[int] | None = None,
 ) -> list[Table]:
-    """Each characteristic across the active young people, counted, with the small-number
-    rule (and secondary suppression) applied to every figure. No person is named."""
+    """Each characteristic across the active young people (or those of `membership_ids`, such
+    as the young people who took part in a project), counted, with the small-number rule (and
+    secondary suppression) applied to every figure. No person is named."""
     today = today or timezone.localdate()
-    people = list(
-        young_people_for(organisation=organisation).values_list("pk", "user__date_of_birth")
-    )
+    found = young_people_for(organisation=organisation)
+    if membership_ids is not None:
+        found = found.filter(pk__in=list(membership_ids))
+    people = list(found.values_list("pk", "user__date_of_birth"))
     answers = {
         p.membership_id: p
         for p in EqualityProfile.objects.filter(
             organisation=organisation, membership_id__in=[pk for pk, _b in people]
         )
     }
-    deciles = dict(area_deciles(organisation=organisation).values_list("district", "decile"))
 
     def column(field: str) -> list[str]:
         return [getattr(answers[pk], field) if pk in answers else "" for pk, _born in people]
@@ -170,10 +247,10 @@ def equality_summary(
     bands = [(str(name), str(name)) for name, _l, _h in AGE_BANDS] + [
         (_("Not known"), _("Not known"))
     ]
-    areas = []
-    for pk, _born in people:
-        district = answers[pk].postcode_district if pk in answers else ""
-        areas.append(str(deciles.get(district, "")) if district else "")
+    # Worked out from their district when they saved their answers.
+    areas = [
+        str(answers[pk].deprivation_decile or "") if pk in answers else "" for pk, _born in people
+    ]
     decile_labels = [(str(d), _("Decile %(d)s") % {"d": d}) for d in range(1, 11)]
     return [
         _table("age", _("Age"), bands, [age_band(born, today) for _pk, born in people]),
@@ -228,3 +305,81 @@ def approved_payments(
         .filter(status=PaymentStatus.APPROVED, paid_on__range=(start, end))
         .order_by("paid_on", "pk")
     )
+
+
+def approved_payments_for_project(
+    *, project: Project, start: datetime.date, end: datetime.date
+) -> list[Payment]:
+    """Approved money given to young people for one project in the period (the monitoring
+    report's support costs); declined and waiting ones are left out."""
+    return list(
+        approved_payments(organisation=project.organisation, start=start, end=end).filter(
+            project=project
+        )
+    )
+
+
+@dataclass(frozen=True)
+class PaymentTotal:
+    """Approved money in a period for one project, or for none (`project` is None)."""
+
+    project: str | None
+    payments: int
+    people: int
+    pence: int
+
+    @property
+    def amount(self) -> str:
+        return f"{self.pence / 100:.2f}"
+
+
+def payment_totals(
+    *, organisation: Organisation, start: datetime.date, end: datetime.date
+) -> tuple[list[PaymentTotal], PaymentTotal]:
+    """Approved payments in the period by project, those tied to no project last (so none is
+    lost from the organisation's figures), and the total of them all."""
+    by_project: dict[int | None, list[Payment]] = {}
+    names: dict[int | None, str | None] = {None: None}
+    for p in approved_payments(organisation=organisation, start=start, end=end):
+        by_project.setdefault(p.project_id, []).append(p)
+        if p.project is not None:
+            names[p.project_id] = p.project.name
+
+    def total(name: str | None, paid: list[Payment]) -> PaymentTotal:
+        people = len({p.young_person_id for p in paid})
+        return PaymentTotal(name, len(paid), people, sum(p.amount_pence for p in paid))
+
+    rows = sorted(
+        (total(names[pk], paid) for pk, paid in by_project.items()),
+        key=lambda t: (t.project is None, (t.project or "").casefold()),
+    )
+    return rows, total(None, [p for paid in by_project.values() for p in paid])
+
+
+# ---- export in the import's shape ----------------------------------------------------------
+
+
+def people_for_export(*, organisation: Organisation, include_staff: bool) -> list[list[str]]:
+    """The active young people (and staff, for those who may add staff) as rows in the shape
+    the import reads: first_name, last_name, date_of_birth, preferred_name, email, role,
+    services, in_care."""
+    roles = [Role.YOUNG_PERSON, *([Role.PRACTITIONER, Role.MANAGER, Role.ADMIN] * include_staff)]
+    people = (
+        people_for(organisation=organisation)
+        .filter(role__in=roles, is_active=True)
+        .prefetch_related("services")
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+    return [
+        [
+            m.user.first_name,
+            m.user.last_name,
+            m.user.date_of_birth.isoformat() if m.user.date_of_birth else "",
+            m.user.preferred_name,
+            m.user.email,
+            m.role,
+            "; ".join(sorted(s.name for s in m.services.all())),
+            ("yes" if m.in_care else "no") if m.is_young_person else "",
+        ]
+        for m in people
+    ]

@@ -21,9 +21,12 @@ class MediaConfig(AppConfig):
 
         from coproduce.core import hooks
         from coproduce.media import board, dashboard, demo, personal_data
+        from coproduce.media import sections as media_sections
         from coproduce.projects import sections
 
+        sections.project_sections.register(media_sections.project_section)
         hooks.home_panels.register(dashboard.panel)
+        hooks.home_panels.register(dashboard.waiting_panel)
         hooks.demo_loaders.register(demo.load)
         hooks.personal_data.register(personal_data.PROVIDER)
         sections.board_sections.register(board.board_section)

@@ -19,6 +19,8 @@ def board_section(request: HttpRequest, project: Project) -> Section | None:
     """Published media: only items every identifiable young person consents to, today; staff
     also see what was left off, and why."""
     media = project_media_for_board(project, timezone.localdate())
-    if not media.included and not media.left_out:
-        return None
-    return Section(template="media/_board.html", context={"media": media})
+    viewer = getattr(request, "membership", None)
+    staff = viewer is not None and viewer.is_staff_member
+    if not media.included and not (staff and media.left_out):
+        return None  # young people never see what was left off, nor why
+    return Section(template="media/_board.html", context={"media": media, "staff": staff})

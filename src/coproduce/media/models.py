@@ -54,6 +54,12 @@ class MediaItem(TenantModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(default=timezone.now)
+    # A young person's own photo or quote waits for staff (and the consent rules) before it
+    # appears anywhere; what staff add is approved as they add it.
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]
@@ -68,10 +74,25 @@ class MediaItem(TenantModel):
                 condition=(Q(kind="quote") & ~Q(quote_text="")) | (~Q(kind="quote") & ~Q(file="")),
                 name="media_has_content",
             ),
+            models.CheckConstraint(
+                condition=Q(approved_at__isnull=True) | Q(approved_by__isnull=False),
+                name="media_approved_by_someone",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["organisation"],
+                condition=Q(approved_at__isnull=True),
+                name="media_waiting_approval",
+            )
         ]
 
     def __str__(self) -> str:
         return self.caption
+
+    @property
+    def approved(self) -> bool:
+        return self.approved_at is not None
 
     @property
     def consent_use(self) -> str:

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coproduce.audit.services import audit_record
@@ -166,7 +167,9 @@ def media_add(
     project: Project | None = None,
     session: Session | None = None,
     idea: Idea | None = None,
+    approved: bool = True,
 ) -> MediaItem:
+    """Staff add an item (approved as they add it); `approved=False` for a young person's own."""
     for person in people:
         if person.organisation_id != organisation.pk or not person.is_young_person:
             raise ValidationError({"people": _("Choose young people from this organisation")})
@@ -183,6 +186,8 @@ def media_add(
         session=session,
         idea=idea,
         uploaded_by=acting_user,
+        approved_at=timezone.now() if approved else None,
+        approved_by=acting_user if approved else None,
     )
     if kind == Kind.QUOTE:
         if not quote_text.strip():
@@ -191,11 +196,15 @@ def media_add(
     else:
         if file is None:
             raise ValidationError({"file": _("Choose a file to upload")})
+        content: File[bytes]
         if kind == Kind.PHOTO:
             content, item.content_type = clean_photo(file)
         else:
             item.content_type, extension = check_film(file)
-            content = ContentFile(file.read(), name=f"film.{extension}")
+            # Never read whole: the storage copies the upload (Django's temporary file above
+            # FILE_UPLOAD_MAX_MEMORY_SIZE) in chunks, to the disk or the bucket's multipart upload.
+            file.seek(0)
+            content = File(file, name=f"film.{extension}")
         item.file.save(content.name or "upload", content, save=False)
     with transaction.atomic():
         item.full_clean()
@@ -223,3 +232,62 @@ def media_delete(*, acting_user: User, item: MediaItem) -> None:
         item.delete()
     if stored:
         item.file.storage.delete(stored)
+
+
+def media_offer(
+    *,
+    acting_user: User,
+    young_person: Membership,
+    session: Session,
+    kind: str,
+    caption: str,
+    file: UploadedFile | None = None,
+    quote_text: str = "",
+    shows_me: bool = True,
+) -> MediaItem:
+    """A young person adds a photo or a quote to a session they came to. It waits for staff
+    approval, then for the consent rules, before it appears anywhere. Their own words (a quote)
+    always identify them; a photo does when they say they are in it."""
+    from coproduce.projects.selectors import sessions_attended_by
+
+    if kind not in (Kind.PHOTO, Kind.QUOTE):
+        raise ValidationError({"kind": _("Choose a photo or a quote")})
+    if not young_person.is_young_person or not young_person.is_active:
+        raise ValidationError(_("Only young people can add their own photos and quotes"))
+    if not sessions_attended_by(membership=young_person).filter(pk=session.pk).exists():
+        raise ValidationError(_("You can add photos and quotes only to sessions you came to"))
+    identified = [young_person] if kind == Kind.QUOTE or shows_me else []
+    return media_add(
+        acting_user=acting_user,
+        organisation=session.organisation,
+        kind=kind,
+        caption=caption,
+        people=identified,
+        file=file,
+        quote_text=quote_text,
+        session=session,
+        approved=False,
+    )
+
+
+def media_approve(*, acting_user: User, item: MediaItem, people: Sequence[Membership]) -> MediaItem:
+    """Staff approve a young person's photo or quote, naming everyone who can be identified in
+    it; it is then published wherever each of them has consent for that use."""
+    if item.approved:
+        raise ValidationError(_("This has already been approved"))
+    for person in people:
+        if person.organisation_id != item.organisation_id or not person.is_young_person:
+            raise ValidationError({"people": _("Choose young people from this organisation")})
+    with transaction.atomic():
+        item.approved_at, item.approved_by = timezone.now(), acting_user
+        item.full_clean()
+        item.save(update_fields=["approved_at", "approved_by"])
+        item.people.set(people)
+        audit_record(
+            acting_user=acting_user,
+            organisation=item.organisation,
+            verb="media.approve",
+            target=item,
+            details={"people": [p.pk for p in people]},
+        )
+    return item

@@ -7,8 +7,10 @@ import math
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext_noop
+
 AGE_BANDS = [("11–12", 11, 12), ("13–15", 13, 15), ("16–17", 16, 17), ("18–25", 18, 25)]
-OTHER_BAND = "Other or not known"
+OTHER_BAND = gettext_noop("Other or not known")  # shown through gettext
 
 
 def age_on(born: datetime.date | None, day: datetime.date) -> int | None:

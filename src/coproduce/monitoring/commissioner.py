@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from coproduce.core.suppression import SMALL_NUMBER, hide, hide_group, is_small
 from coproduce.core.tenancy import organisation_scope
@@ -29,11 +30,12 @@ PEOPLE_FIGURES = {
     "under_13",
     "with_barriers",
     "supported",
+    "paid",
     "climbed",
     "recognitions",
     "panel_seats",
 }
-DERIVED_FROM_PEOPLE = {"places", "hours", "credits_hours", "support_spent"}
+DERIVED_FROM_PEOPLE = {"places", "hours", "credits_hours", "support_spent", "payments_spent"}
 
 
 def shared_with(user: User) -> list[Organisation]:
@@ -75,11 +77,12 @@ class SharedReport:
     age_bands: list[tuple[str, str]]
 
 
-FEWER_THAN_5 = f"fewer than {SMALL_NUMBER}"
+def fewer_than_5() -> str:
+    return _("fewer than %(n)s") % {"n": SMALL_NUMBER}
 
 
 def _shown(value: int | None) -> str:
-    return FEWER_THAN_5 if value is None else str(value)
+    return fewer_than_5() if value is None else str(value)
 
 
 def _figure(figure: Figure, few_people: bool) -> SharedFigure:
@@ -88,7 +91,7 @@ def _figure(figure: Figure, few_people: bool) -> SharedFigure:
             str(figure.label), _shown(hide(figure.value if isinstance(figure.value, int) else None))
         )
     if few_people and figure.key in DERIVED_FROM_PEOPLE:
-        return SharedFigure(str(figure.label), FEWER_THAN_5)
+        return SharedFigure(str(figure.label), fewer_than_5())
     return SharedFigure(str(figure.label), figure.shown)
 
 

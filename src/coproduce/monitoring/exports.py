@@ -50,7 +50,7 @@ def _report(organisation: Organisation, params: dict[str, Any]) -> Report:
 
 
 def report_pdf(organisation: Organisation, params: dict[str, Any], /) -> Built:
-    from weasyprint import HTML
+    from coproduce.core.pdf import tagged_pdf
 
     report = _report(organisation, params)
     html = render_to_string(
@@ -62,7 +62,7 @@ def report_pdf(organisation: Organisation, params: dict[str, Any], /) -> Built:
             "organisation": organisation,
         },
     )
-    return Built(HTML(string=html).write_pdf(), _name(report, "pdf"), "application/pdf", True)
+    return Built(tagged_pdf(html), _name(report, "pdf"), "application/pdf", True)
 
 
 def report_xlsx(organisation: Organisation, params: dict[str, Any], /) -> Built:

@@ -12,11 +12,13 @@ from coproduce.core import downloads
 from coproduce.core.charts import bar_chart
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page
+from coproduce.inclusion import selectors as inclusion_sel
 from coproduce.monitoring import exports, services
 from coproduce.monitoring import selectors as sel
 from coproduce.monitoring.forms import NarrativeForm, PopulationForm, period_from
 from coproduce.monitoring.guarantee import guarantee_evidence
 from coproduce.monitoring.report import QUESTIONS, project_report
+from coproduce.monitoring.report.records import Records
 
 
 @member_required("staff")
@@ -40,8 +42,20 @@ def _report_context(request: MemberRequest, project_id: int) -> dict[str, Any]:
     project = sel.get_project_for(organisation=request.organisation, pk=project_id)
     form, start, end = period_from(request.GET)
     report = project_report(project, start, end)
+    # Equality answers of those who took part: counted, small numbers hidden, and only for
+    # staff allowed to see them (never in the PDF, the spreadsheet or a commissioner's copy).
+    equality = (
+        inclusion_sel.equality_summary(
+            organisation=request.organisation,
+            today=end,
+            membership_ids=list(Records(project, start, end).people),
+        )
+        if request.membership.can("view_equality")
+        else None
+    )
     return {
         "title": _("Monitoring report"),
+        "equality": equality,
         "report": report,
         "guarantee": guarantee_evidence(report),
         "age_chart": bar_chart([(band, count) for band, count in report.age_bands]),
@@ -125,6 +139,8 @@ def inclusion(request: MemberRequest) -> HttpResponse:
             "title": _("Who takes part"),
             "view": view,
             "chart": bar_chart([(row.group, row.took_part) for row in view.rows]),
+            "asked_often": inclusion_sel.asked_often_people(organisation=request.organisation),
+            "limits": inclusion_sel.settings_for(organisation=request.organisation),
             "can_set_population": request.membership.can("manage_people"),
             "form": form,
             "query": request.GET.urlencode(),

@@ -1,8 +1,9 @@
 """Where a message leaves the product: GOV.UK Notify, an SMTP server, or the console.
 
 An organisation with a Notify API key (its own, or the product's NOTIFY_API_KEY) sends
-e-mail and texts through Notify, using its template ids or the product's default templates
-(one e-mail template with ((subject)) and ((body)), one text template with ((body))).
+e-mail and texts through Notify, using its template for the kind of message, else its
+template for the channel, else the product's default templates (one e-mail template with
+((subject)) and ((body)), one text template with ((body)); a kind's template gets the same).
 Without Notify, e-mail goes through Django's EMAIL_BACKEND (SMTP, or the console in
 development) and texts are printed to the console in development only.
 
@@ -97,13 +98,26 @@ def _call_notify(call: Any, **kwargs: Any) -> dict[str, Any]:
     return answer
 
 
-def send_email(row: MessageSettings, *, to: str, subject: str, body: str, reference: str) -> Sent:
+def template_for(row: MessageSettings, *, kind: str, channel: str) -> str:
+    """The Notify template for this kind of message: the organisation's for the kind, else its
+    template for the channel, else the product's default template for the channel."""
+    for_kind = (row.kind_templates or {}).get(kind) or {}
+    if channel == "sms":
+        default = row.sms_template_id or settings.NOTIFY_SMS_TEMPLATE_ID
+    else:
+        default = row.email_template_id or settings.NOTIFY_EMAIL_TEMPLATE_ID
+    return str(for_kind.get(channel) or default) if isinstance(for_kind, dict) else default
+
+
+def send_email(
+    row: MessageSettings, *, to: str, subject: str, body: str, reference: str, kind: str = ""
+) -> Sent:
     client = notify_client(row)
     if client is not None:
         answer = _call_notify(
             client.send_email_notification,
             email_address=to,
-            template_id=row.email_template_id or settings.NOTIFY_EMAIL_TEMPLATE_ID,
+            template_id=template_for(row, kind=kind, channel="email"),
             personalisation={"subject": subject, "body": body},
             reference=reference,
         )
@@ -119,13 +133,13 @@ def send_email(row: MessageSettings, *, to: str, subject: str, body: str, refere
     return Sent()
 
 
-def send_sms(row: MessageSettings, *, to: str, body: str, reference: str) -> Sent:
+def send_sms(row: MessageSettings, *, to: str, body: str, reference: str, kind: str = "") -> Sent:
     client = notify_client(row)
     if client is not None:
         answer = _call_notify(
             client.send_sms_notification,
             phone_number=to,
-            template_id=row.sms_template_id or settings.NOTIFY_SMS_TEMPLATE_ID,
+            template_id=template_for(row, kind=kind, channel="sms"),
             personalisation={"body": body},
             reference=reference,
         )

@@ -76,10 +76,15 @@ def deliver_message(message_id: int, attempt: int = 1) -> Next:
                     subject=message.subject,
                     body=message.body,
                     reference=f"m{message.pk}",
+                    kind=message.kind,
                 )
             else:
                 sent = channels.send_sms(
-                    row, to=address, body=message.body, reference=f"m{message.pk}"
+                    row,
+                    to=address,
+                    body=message.body,
+                    reference=f"m{message.pk}",
+                    kind=message.kind,
                 )
         except channels.Temporary as problem:
             if attempt <= len(RETRY_DELAYS):

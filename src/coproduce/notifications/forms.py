@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.core.forms import TimeField
 from coproduce.notifications.models import Channel
 
 
@@ -31,7 +35,31 @@ KIND_CHOICES = [
     ("send_credits", _("Credits milestones")),
     ("send_staff_digest", _("A weekly digest for staff")),
     ("send_consent_requests", _("Consent requests to parents and carers")),
+    ("send_assessments_waiting", _("A check-in or self-assessment waiting for a young person")),
+    ("send_panel_briefings", _("Panel briefings to panel members")),
+    ("send_rounds_due", _("Self-assessment rounds due, to managers")),
+    ("send_panel_ready", _("A panel ready to moderate, to its chair and managers")),
 ]
+
+# Each kind of message may have its own Notify templates (empty: the channel's template).
+KIND_NAMES = [
+    ("session_invitation", _("session invitation")),
+    ("session_reminder", _("session reminder")),
+    ("idea_news", _("news about an idea")),
+    ("credits_earned", _("credits milestone")),
+    ("staff_digest", _("weekly digest")),
+    ("consent_request", _("consent request")),
+    ("assessment_waiting", _("check-in waiting")),
+    ("panel_briefing", _("panel briefing")),
+    ("round_due", _("round due")),
+    ("panel_ready", _("panel ready to moderate")),
+    ("notice", _("copy of an in-app message")),
+]
+TEMPLATE_CHANNELS = [("email", _("e-mail")), ("sms", _("text message"))]
+
+
+def template_field(kind: str, channel: str) -> str:
+    return f"template_{kind}_{channel}"
 
 
 class MessageSettingsForm(forms.Form):
@@ -41,11 +69,11 @@ class MessageSettingsForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    quiet_from = forms.TimeField(
+    quiet_from = TimeField(
         label=_("No texts to under-18s from (24-hour clock, like 21:00)"),
         widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
     )
-    quiet_until = forms.TimeField(
+    quiet_until = TimeField(
         label=_("Until (texts wait until then, like 08:00)"),
         widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
     )
@@ -68,3 +96,27 @@ class MessageSettingsForm(forms.Form):
         required=False,
         max_length=36,
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for kind, kind_name in KIND_NAMES:
+            for channel, channel_name in TEMPLATE_CHANNELS:
+                self.fields[template_field(kind, channel)] = forms.CharField(
+                    label=format_lazy(
+                        _("Notify {channel} template ID for a {kind} (empty: as above)"),
+                        channel=channel_name,
+                        kind=kind_name,
+                    ),
+                    required=False,
+                    max_length=36,
+                )
+
+    def kind_templates(self) -> dict[str, dict[str, str]]:
+        """{kind: {channel: template id}} from the cleaned data, leaving out empty ones."""
+        found: dict[str, dict[str, str]] = {}
+        for kind, _kind_name in KIND_NAMES:
+            for channel, _channel_name in TEMPLATE_CHANNELS:
+                value = (self.cleaned_data.get(template_field(kind, channel)) or "").strip()
+                if value:
+                    found.setdefault(kind, {})[channel] = value
+        return found

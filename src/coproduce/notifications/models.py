@@ -43,39 +43,21 @@ class Notification(TenantModel):
         return self.subject
 
 
-class EmailFailure(TenantModel):
-    """One failed attempt to e-mail a notification, shown to staff.
-
-    The address is stored masked ("a***@example.org"): enough to recognise, not to reuse.
-    """
-
-    notification = models.ForeignKey(
-        Notification, on_delete=models.CASCADE, related_name="email_failures"
-    )
-    address = models.CharField(max_length=254)
-    reason = models.CharField(max_length=300)
-    attempt = models.PositiveSmallIntegerField()
-    will_retry = models.BooleanField()
-    failed_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-failed_at", "-id"]
-        indexes = [models.Index(fields=["organisation", "failed_at"])]
-
-    def __str__(self) -> str:
-        return f"{self.address}: {self.reason}"
-
-
 class MessageSettings(TenantModel):
     """How one organisation sends e-mail and text messages (one row; defaults until saved).
 
     The Notify API key is stored encrypted with the field-encryption keys (accounts.keys);
     blank template ids mean the product's default templates (settings.NOTIFY_*_TEMPLATE_ID).
+    `kind_templates` may name a template for one kind of message and channel,
+    {"session_reminder": {"sms": "<template id>"}}; a kind without one uses the channel's.
     """
 
     notify_api_key_encrypted = models.TextField(blank=True)
     email_template_id = models.CharField(_("e-mail template ID"), max_length=36, blank=True)
     sms_template_id = models.CharField(_("text message template ID"), max_length=36, blank=True)
+    kind_templates = models.JSONField(
+        _("templates for one kind of message"), default=dict, blank=True
+    )
     quiet_from = models.TimeField(_("no texts to under-18s from"), default=datetime.time(21, 0))
     quiet_until = models.TimeField(_("until"), default=datetime.time(8, 0))
     send_session_invitations = models.BooleanField(_("session invitations"), default=True)
@@ -88,6 +70,12 @@ class MessageSettings(TenantModel):
     send_consent_requests = models.BooleanField(
         _("consent requests to parents and carers"), default=True
     )
+    send_assessments_waiting = models.BooleanField(
+        _("a check-in or self-assessment waiting for a young person"), default=True
+    )
+    send_panel_briefings = models.BooleanField(_("panel briefings"), default=True)
+    send_rounds_due = models.BooleanField(_("self-assessment rounds due"), default=True)
+    send_panel_ready = models.BooleanField(_("a panel ready to moderate"), default=True)
 
     class Meta:
         constraints = [
@@ -137,6 +125,8 @@ class Message(TenantModel):
 
     `dedupe_key` with the recipient and channel is unique: a scheduled command can run twice
     and the person still gets one message per event. `reason` says a failure in plain words.
+    This is the one list staff see: the e-mail copies of in-app notifications are Messages
+    too (kind "notice"), and the failures once kept apart (EmailFailure) were moved here.
     """
 
     recipient = models.ForeignKey(

@@ -7,7 +7,6 @@ from django.db.models import Exists, OuterRef, QuerySet
 from coproduce.core.tenancy import all_organisations, settings_or_defaults
 from coproduce.notifications.models import (
     ContactPreference,
-    EmailFailure,
     Message,
     MessageSettings,
     Notification,
@@ -29,11 +28,6 @@ def unread_count(*, recipient: User, organisation: Organisation) -> int:
         .filter(read_at__isnull=True)
         .count()
     )
-
-
-def email_failures_for(*, organisation: Organisation) -> QuerySet[EmailFailure]:
-    """Failed e-mail attempts, newest first, with the notification's kind and subject."""
-    return EmailFailure.objects.filter(organisation=organisation).select_related("notification")
 
 
 def settings_for(*, organisation: Organisation) -> MessageSettings:

@@ -5,17 +5,14 @@ from __future__ import annotations
 from django_tasks import task
 
 from coproduce.notifications import delivery
-from coproduce.notifications.email import deliver
 
 
 @task()
 def send_notification_email(notification_id: int, attempt: int = 1) -> str:
-    outcome = deliver(notification_id, attempt)
-    if outcome.retry_after is not None:
-        send_notification_email.using(run_after=outcome.retry_after).enqueue(
-            notification_id, attempt + 1
-        )
-    return outcome.status
+    """Kept for tasks queued before copies became Messages: queues the copy as a Message."""
+    from coproduce.notifications.services.inapp import notification_copy_queue
+
+    return "queued" if notification_copy_queue(notification_id=notification_id) else "skipped"
 
 
 @task()

@@ -16,7 +16,7 @@ from django.utils import formats, translation
 
 @dataclass(frozen=True)
 class Wording:
-    switch: str  # the MessageSettings field that turns this kind on or off
+    switch: str  # the MessageSettings field that turns this kind on or off ("": always on)
     subject: dict[str, str]
     body: dict[str, str]
     sms: dict[str, str]
@@ -127,6 +127,93 @@ KINDS: dict[str, Wording] = {
             "en": "{organisation} asks for your consent for {child_first_name} to take part. {url}",
             "cy": "Mae {organisation} yn gofyn am eich caniatâd i {child_first_name} gymryd "
             "rhan. {url}",
+        },
+    ),
+    "assessment_waiting": Wording(
+        switch="send_assessments_waiting",
+        subject={
+            "en": "A check-in is waiting for you",
+            "cy": "Mae holiadur yn aros amdanoch chi",
+        },
+        body={
+            "en": "Hi {first_name},\n\nA check-in is waiting for you: {round}. Tell us how "
+            "working together is going for you. It only takes a few minutes: {url}",
+            "cy": "Helo {first_name},\n\nMae holiadur yn aros amdanoch chi: {round}. Dywedwch "
+            "wrthym sut mae gweithio gyda'n gilydd yn mynd i chi. Dim ond ychydig funudau "
+            "mae'n ei gymryd: {url}",
+        },
+        sms={
+            "en": "Hi {first_name}, a check-in is waiting for you. It only takes a few minutes: "
+            "{url}",
+            "cy": "Helo {first_name}, mae holiadur yn aros amdanoch chi. Dim ond ychydig funudau "
+            "mae'n ei gymryd: {url}",
+        },
+    ),
+    "panel_briefing": Wording(
+        switch="send_panel_briefings",
+        subject={
+            "en": "You are on the panel: {round}",
+            "cy": "Rydych chi ar y panel: {round}",
+        },
+        body={
+            "en": "Hi {first_name},\n\nYou are on the panel for {round}. Before you score, "
+            "read the briefing and tell us you have read it: {url}",
+            "cy": "Helo {first_name},\n\nRydych chi ar y panel ar gyfer {round}. Cyn i chi roi "
+            "sgôr, darllenwch y briff a dweud wrthym eich bod wedi'i ddarllen: {url}",
+        },
+        sms={
+            "en": "Hi {first_name}, you are on a panel. Please read the briefing before you "
+            "score: {url}",
+            "cy": "Helo {first_name}, rydych chi ar banel. Darllenwch y briff cyn i chi roi "
+            "sgôr: {url}",
+        },
+    ),
+    "round_due": Wording(
+        switch="send_rounds_due",
+        subject={
+            "en": "A self-assessment round is due: {framework}",
+            "cy": "Mae rownd hunanasesu yn ddyledus: {framework}",
+        },
+        body={
+            "en": "Hi {first_name},\n\nThe next self-assessment round for {framework} is due "
+            "on {date}. Open a round so staff and young people can take part: {url}",
+            "cy": "Helo {first_name},\n\nMae'r rownd hunanasesu nesaf ar gyfer {framework} yn "
+            "ddyledus ar {date}. Agorwch rownd er mwyn i staff a phobl ifanc gymryd rhan: {url}",
+        },
+        sms={
+            "en": "Hi {first_name}, a self-assessment round is due on {date}. {url}",
+            "cy": "Helo {first_name}, mae rownd hunanasesu yn ddyledus ar {date}. {url}",
+        },
+    ),
+    "panel_ready": Wording(
+        switch="send_panel_ready",
+        subject={
+            "en": "The panel is ready to moderate: {round}",
+            "cy": "Mae'r panel yn barod i gymedroli: {round}",
+        },
+        body={
+            "en": "Hi {first_name},\n\nEveryone on the panel for {round} has sent their "
+            "scores. You can hold the moderation meeting now: {url}",
+            "cy": "Helo {first_name},\n\nMae pawb ar y panel ar gyfer {round} wedi anfon eu "
+            "sgorau. Gallwch gynnal y cyfarfod cymedroli nawr: {url}",
+        },
+        sms={
+            "en": "Hi {first_name}, the panel is ready to moderate. {url}",
+            "cy": "Helo {first_name}, mae'r panel yn barod i gymedroli. {url}",
+        },
+    ),
+    # The e-mail (or text) copy of an in-app notification: `subject` and `text` arrive
+    # already written in the reader's language. Always on; a text names nothing but a link.
+    "notice": Wording(
+        switch="",
+        subject={"en": "{subject}", "cy": "{subject}"},
+        body={
+            "en": "Hi {first_name},\n\n{text}\n\n{url}",
+            "cy": "Helo {first_name},\n\n{text}\n\n{url}",
+        },
+        sms={
+            "en": "Hi {first_name}, there is a new message for you: {url}",
+            "cy": "Helo {first_name}, mae neges newydd i chi: {url}",
         },
     ),
 }

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -18,7 +19,12 @@ from coproduce.core.pages import form_page, show_errors
 from coproduce.core.tenancy import organisation_scope
 from coproduce.notifications import selectors
 from coproduce.notifications.channels import FINAL
-from coproduce.notifications.forms import KIND_CHOICES, MessageSettingsForm, PreferenceForm
+from coproduce.notifications.forms import (
+    KIND_CHOICES,
+    MessageSettingsForm,
+    PreferenceForm,
+    template_field,
+)
 from coproduce.notifications.models import Status
 from coproduce.notifications.services import (
     contact_preference_set,
@@ -56,14 +62,8 @@ def mark_read(request: MemberRequest) -> HttpResponse:
 
 @member_required("manage_people")
 def email_failures(request: MemberRequest) -> HttpResponse:
-    page = Paginator(selectors.email_failures_for(organisation=request.organisation), 50).get_page(
-        request.GET.get("page")
-    )
-    return render(
-        request,
-        "notifications/email_failures.html",
-        {"title": _("E-mails that could not be sent"), "page": page},
-    )
+    """The old list of failed e-mails: failures are now in the one list of messages."""
+    return redirect(f"{reverse('notifications:sent')}?status={Status.FAILED}", permanent=True)
 
 
 @member_required()
@@ -184,6 +184,11 @@ def message_settings(request: MemberRequest) -> HttpResponse:
             "quiet_until": row.quiet_until.strftime("%H:%M"),
             "email_template_id": row.email_template_id,
             "sms_template_id": row.sms_template_id,
+            **{
+                template_field(kind, channel): template_id
+                for kind, by_channel in (row.kind_templates or {}).items()
+                for channel, template_id in by_channel.items()
+            },
         },
     )
     if request.method == "POST" and form.is_valid():
@@ -199,6 +204,7 @@ def message_settings(request: MemberRequest) -> HttpResponse:
                 sms_template_id=data["sms_template_id"],
                 notify_api_key=key,
                 switches={name: name in data["sending"] for name, _label in KIND_CHOICES},
+                kind_templates=form.kind_templates(),
             )
         except ValidationError as error:
             show_errors(form, error)

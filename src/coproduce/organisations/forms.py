@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.forms import DateField, ModelMultipleChoiceField
@@ -67,3 +68,12 @@ class ServiceForm(forms.Form):
         label=_("Description (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+
+
+class DefaultLanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language for people who have not chosen one"),
+        help_text=_("Each person can still choose their own language."),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+    )

@@ -33,7 +33,9 @@ class TenancyMiddleware:
             membership = token.membership
         else:
             # Kept on the request: the home page lists the others without asking again.
-            memberships = memberships_of(request.user)
+            # Read with the user from the shared cache when it is on (accounts.member_cache).
+            cached = getattr(request.user, "cached_memberships", None)
+            memberships = list(cached) if cached is not None else memberships_of(request.user)
             request.memberships = memberships  # type: ignore[attr-defined]
             # A refused bearer token leaves an anonymous user: no session to read.
             membership = (

@@ -19,6 +19,10 @@ class Organisation(models.Model):
     share_with_commissioners = models.BooleanField(
         _("share aggregate reports with our commissioners"), default=False
     )
+    # The language for members who have not chosen one (Welsh Language Standards).
+    default_language = models.CharField(
+        _("default language"), max_length=10, choices=settings.LANGUAGES, default="en-gb"
+    )
 
     def __str__(self) -> str:
         return self.name

@@ -163,3 +163,15 @@ def names_around(user: Any) -> list[str]:
             ).values_list("name", flat=True)
         )
     return [text for _, name, slug in organisations for text in (name, slug)] + services
+
+
+def language_of(membership: Membership) -> str:
+    """The language to write to a member in (messages, documents made for them): their own
+    choice, else their organisation's default (Welsh Language Standards)."""
+    from django.conf import settings
+
+    return (
+        membership.user.language
+        or membership.organisation.default_language
+        or settings.LANGUAGE_CODE
+    )

@@ -233,3 +233,20 @@ def organisation_sharing_set(*, acting_user: User, organisation: Organisation, s
             target=organisation,
             details={"share_with_commissioners": share},
         )
+
+
+def organisation_language_set(
+    *, acting_user: User, organisation: Organisation, language: str
+) -> None:
+    """The language for members who have not chosen one (an admin sets it; audited)."""
+    with transaction.atomic():
+        organisation.default_language = language
+        organisation.full_clean(validate_unique=False, validate_constraints=False)
+        organisation.save(update_fields=["default_language"])
+        audit_record(
+            acting_user=acting_user,
+            organisation=organisation,
+            verb="language.set",
+            target=organisation,
+            details={"default_language": language},
+        )

@@ -3,16 +3,23 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from coproduce.audit.selectors import views_of
 from coproduce.audit.services import record_view
+from coproduce.core.bilingual import missing_translations
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, show_errors
 from coproduce.organisations import selectors, services
-from coproduce.organisations.forms import PersonEditForm, PersonForm, ServiceForm
+from coproduce.organisations.forms import (
+    DefaultLanguageForm,
+    PersonEditForm,
+    PersonForm,
+    ServiceForm,
+)
 from coproduce.organisations.roles import Role
 from coproduce.organisations.sections import render_person_sections
 
@@ -217,4 +224,44 @@ def service_edit(request: MemberRequest, service_id: int) -> HttpResponse:
         caption=service.name,
         form=form,
         submit_text=_("Save changes"),
+    )
+
+
+@member_required("manage_organisation")
+def default_language(request: MemberRequest) -> HttpResponse:
+    """An organisation can make Welsh its default (Welsh Language Standards)."""
+    organisation = request.organisation
+    form = DefaultLanguageForm(
+        request.POST or None, initial={"language": organisation.default_language}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.organisation_language_set(
+            acting_user=request.user,
+            organisation=organisation,
+            language=form.cleaned_data["language"],
+        )
+        messages.success(request, _("Default language saved."))
+        return redirect("organisations:language")
+    return form_page(
+        request, title=_("Your organisation's language"), form=form, submit_text=_("Save")
+    )
+
+
+@member_required("staff")
+def translations_missing(request: MemberRequest) -> HttpResponse:
+    """Texts the organisation wrote in one language only (projects, roles, rewards, framework
+    copies), so staff can add the other. Built-in frameworks are translated in the catalogue."""
+    missing = missing_translations(
+        organisation_id=request.organisation.pk,
+        exclude={
+            "assessments.framework": Q(is_builtin=True),
+            "assessments.principle": Q(version__framework__is_builtin=True),
+            "assessments.indicator": Q(version__framework__is_builtin=True),
+            "assessments.banddescriptor": Q(version__framework__is_builtin=True),
+        },
+    )
+    return render(
+        request,
+        "organisations/translations_missing.html",
+        {"title": _("Texts still to translate"), "missing": missing},
     )

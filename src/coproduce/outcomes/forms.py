@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 
 from coproduce.outcomes.measures import MEASURES, SCALE
 
@@ -16,7 +17,9 @@ class CheckInForm(forms.Form):
                 choices=SCALE,
                 coerce=int,
                 widget=forms.RadioSelect,
-                error_messages={"required": f"{question}: choose an answer"},
+                error_messages={
+                    "required": gettext("%(question)s: choose an answer") % {"question": question}
+                },
             )
 
 

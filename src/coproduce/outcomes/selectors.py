@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from coproduce.assessments import matrix
+from coproduce.assessments.matrix import Cell
 from coproduce.core.suppression import is_small
 from coproduce.core.tenancy import settings_or_defaults
 from coproduce.outcomes.measures import KEYS, MEASURES
@@ -89,3 +91,41 @@ def get_project_for(*, organisation: Organisation | None, pk: int) -> Project:
 
 def keys() -> list[str]:
     return KEYS
+
+
+@dataclass
+class PortfolioCell:
+    cell: Cell
+    projects: list[Project]
+
+
+@dataclass
+class Portfolio:
+    # Rows by who delivers, then one cell per "who designs" (nef's matrix, seed 004).
+    rows: list[tuple[str, list[PortfolioCell]]]
+    # Bovaird and Loeffler's eight forms (seed 001), each with the projects that use it.
+    forms: list[tuple[str, str, list[Project]]]
+    total: int
+
+
+def portfolio(*, organisation: Organisation) -> Portfolio:
+    """Every project placed in its design × delivery cell, and listed under each form it uses."""
+    everything = list(projects.projects_for(organisation=organisation).order_by("name"))
+    by_cell: dict[tuple[str, str], list[Project]] = {}
+    for p in everything:
+        by_cell.setdefault((p.designed_by, p.delivered_by), []).append(p)
+    rows = [
+        (
+            str(label),
+            [
+                PortfolioCell(cell, by_cell.get((designed, delivered), []))
+                for designed, cell in cells
+            ],
+        )
+        for delivered, label, cells in matrix.grid()
+    ]
+    forms = [
+        (str(label), str(meaning), [p for p in everything if key in (p.forms or [])])
+        for key, label, meaning in matrix.FORMS
+    ]
+    return Portfolio(rows, forms, len(everything))

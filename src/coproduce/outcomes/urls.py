@@ -8,4 +8,5 @@ urlpatterns = [
     path("projects/<int:project_id>/check-in/", views.take, name="take"),
     path("projects/<int:project_id>/", views.project, name="project"),
     path("settings/", views.settings_page, name="settings"),
+    path("portfolio/", views.portfolio, name="portfolio"),
 ]

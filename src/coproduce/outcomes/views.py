@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from coproduce.assessments import matrix
 from coproduce.core.charts import bar_chart
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, show_errors
@@ -100,3 +101,17 @@ def settings_page(request: MemberRequest) -> HttpResponse:
         messages.success(request, _("Saved"))
         return redirect("outcomes:settings")
     return form_page(request, form=form, title=_("Outcomes check-ins"), submit_text=_("Save"))
+
+
+@member_required("staff")
+def portfolio(request: MemberRequest) -> HttpResponse:
+    """All projects by who designs and who delivers, and by the forms of co-production."""
+    return render(
+        request,
+        "outcomes/portfolio.html",
+        {
+            "title": _("Portfolio: how each project is co-produced"),
+            "portfolio": sel.portfolio(organisation=request.organisation),
+            "designers": [label for _key, label in matrix.WHO],
+        },
+    )

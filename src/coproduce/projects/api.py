@@ -4,6 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from coproduce.core.api_auth import auth_membership
@@ -77,7 +78,7 @@ class ResponseOut(Schema):
 
 class IdeaOut(Schema):
     id: int
-    project_id: int
+    project_id: int | None
     text: str
     source: str
     author_id: int | None
@@ -141,7 +142,7 @@ def give_response(request: HttpRequest, payload: ResponseIn) -> Status[list[Idea
     member = auth_membership(request)
     ideas = [sel.get_idea_for(organisation=member.organisation, pk=pk) for pk in payload.idea_ids]
     if not ideas:
-        raise ValidationError({"idea_ids": ["Give at least one idea."]})
+        raise ValidationError({"idea_ids": [_("Give at least one idea.")]})
     services.response_give(
         acting_user=member.user,
         ideas=ideas,

@@ -23,6 +23,7 @@ class ProjectsConfig(AppConfig):
         hooks.home_panels.register(dashboard.overdue_panel)
         hooks.home_panels.register(dashboard.my_ideas_panel)
         hooks.home_panels.register(dashboard.stuck_panel)
+        hooks.home_panels.register(dashboard.join_requests_panel)
         hooks.demo_loaders.register(demo.load)
         hooks.personal_data.register(personal_data.PROVIDER)
         citable.register(citations.project_sessions)

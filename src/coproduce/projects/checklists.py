@@ -35,7 +35,7 @@ CHECKLISTS: dict[str, list[tuple[str, str | Promise]]] = {
         ("limits", _("We know how far young people's decisions can reach in this project.")),
         (
             "scope_ready",
-            _("We are ready to tell young people what is in scope and out of scope for them."),
+            _("We are ready to tell young people what they can and cannot decide here."),
         ),
         (
             "who",

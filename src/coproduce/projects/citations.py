@@ -53,14 +53,18 @@ def you_said_we_did(organisation: Organisation) -> list[Citable]:
                 label=short(
                     _("%(project)s: “%(idea)s” – %(decision)s")
                     % {
-                        "project": idea.project.name,
+                        "project": idea.project.name if idea.project else _("Organisation"),
                         "idea": short(idea.text, 50),
                         "decision": idea.response.get_status_display(),
                     }
                 ),
                 dated=idea.response.feedback_given_on,
                 kind=_("You said – we did"),
-                url=reverse("projects:board", kwargs={"project_id": idea.project_id}),
+                url=(
+                    reverse("projects:board", kwargs={"project_id": idea.project_id})
+                    if idea.project_id
+                    else reverse("projects:organisation_board")
+                ),
             )
         )
     return found

@@ -3,14 +3,19 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Case, Count, When, Window
+from django.db.models import Case, Count, Min, When, Window
 from django.http import HttpRequest
 from django.utils import timezone
 
 from coproduce.core.dashboard import NO_QUESTIONS, Asking, Panel, link_each
 from coproduce.core.prepared import Prepared
 from coproduce.projects.checklists import Stage
-from coproduce.projects.selectors import ideas_of, overdue_ideas, stuck_projects
+from coproduce.projects.selectors import (
+    ideas_of,
+    join_requests_waiting_in,
+    overdue_ideas,
+    stuck_projects,
+)
 
 SHOWN = 8  # a phone screen's worth; the count says how many in all
 
@@ -77,3 +82,29 @@ def _stuck_page(*, organisation: int, since: datetime.datetime) -> Any:
 
 
 _stuck_first = Prepared(_stuck_page, organisation=int, since=datetime.datetime)
+
+
+def join_requests_panel(request: HttpRequest) -> Asking:
+    """Staff: young people waiting to hear whether they can join a project, by project."""
+    membership = getattr(request, "membership", None)
+    if membership is None or not membership.is_staff_member:
+        return None
+    waiting = yield _waiting_first.bind(organisation=membership.organisation_id)
+    if not waiting:
+        return None
+    link_each(waiting, "projects:detail", "project_id", key="project_id")
+    count = sum(row["waiting"] for row in waiting)
+    return Panel("projects/_join_requests_panel.html", 9, {"projects": waiting, "count": count})
+
+
+def _waiting_page(*, organisation: int) -> Any:
+    return (
+        join_requests_waiting_in(organisation=organisation)
+        .order_by()
+        .values("project_id", "project__name")
+        .annotate(waiting=Count("pk"), since=Min("created_at"))
+        .order_by("since", "project_id")[:SHOWN]
+    )
+
+
+_waiting_first = Prepared(_waiting_page, organisation=int)

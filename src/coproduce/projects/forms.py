@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.core.forms import DateField
+from coproduce.core.forms import DateField, TimeField
 from coproduce.organisations.selectors import active_services_for, staff_for, young_people_for
 from coproduce.projects.checklists import Answer, Stage
 from coproduce.projects.ladders import Ladder, Rung
@@ -123,8 +123,8 @@ class RoleForm(forms.Form):
 
 
 class SessionForm(forms.Form):
-    date = DateField(label=_("Date"))
-    start_time = forms.TimeField(
+    date = DateField(label=_("Date"), today=True)
+    start_time = TimeField(
         label=_("Start time (optional)"),
         required=False,
         help_text=_("For example, 18:30"),
@@ -292,4 +292,11 @@ class SettingsForm(forms.Form):
     )
     feedback_due_days = forms.IntegerField(
         label=_("Days to give feedback on an idea"), min_value=1, max_value=365
+    )
+    public_board = forms.BooleanField(
+        label=_("Publish a public “You said – we did” board"),
+        help_text=_(
+            "Anyone with the link can read the answered ideas: no names, no photos or quotes."
+        ),
+        required=False,
     )

@@ -56,7 +56,10 @@ class JoinDecisionForm(forms.Form):
 
 class MyIdeaForm(forms.Form):
     project: forms.ModelChoiceField[Project] = forms.ModelChoiceField(
-        label=_("Which project is it for?"), queryset=None
+        label=_("Which project is it for?"),
+        queryset=None,
+        required=False,
+        empty_label=_("The whole organisation"),
     )
     text = forms.CharField(
         label=_("Your idea"),

@@ -31,6 +31,10 @@ class ProjectSettings(TenantModel):
     feedback_due_days = models.PositiveSmallIntegerField(
         _("days to give feedback on an idea"), default=28
     )
+    public_board = models.BooleanField(
+        _("publish a public “You said – we did” board (no names, no photos)"),
+        default=False,
+    )
 
     class Meta:
         constraints = [
@@ -238,7 +242,10 @@ class Status(models.TextChoices):
 class Response(TenantModel):
     """'We did': one answer, which may answer several similar ideas."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="responses")
+    # No project: an answer to ideas for the organisation as a whole.
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, null=True, blank=True, related_name="responses"
+    )
     status = models.CharField(_("decision"), max_length=20, choices=Status.choices)
     reason = models.TextField(_("why not"), blank=True)
     action = models.TextField(_("what we did"), blank=True)
@@ -264,7 +271,10 @@ class Source(models.TextChoices):
 class Idea(TenantModel):
     """'You said': an idea or view from young people; every one gets an answer."""
 
-    project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="ideas")
+    # No project: an idea for the organisation as a whole.
+    project = models.ForeignKey(
+        Project, on_delete=models.PROTECT, null=True, blank=True, related_name="ideas"
+    )
     session = models.ForeignKey(
         Session, on_delete=models.SET_NULL, null=True, blank=True, related_name="ideas"
     )

@@ -39,7 +39,7 @@ def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
         "ideas": [
             {
                 "text": i.text,
-                "project": i.project.name,
+                "project": i.project.name if i.project else None,
                 "created_at": i.created_at.isoformat(),
                 "status": i.response.status if i.response else None,
             }

@@ -45,6 +45,16 @@ SessionSection = Callable[["HttpRequest", "Session"], Section | None]
 session_sections: Registry[SessionSection] = Registry("projects.session_sections")
 
 
+ProjectSection = Callable[["HttpRequest", "Project"], Section | None]
+
+# Shown on a project's staff page, after its roles (story: naming peer mentors).
+project_sections: Registry[ProjectSection] = Registry("projects.project_sections")
+
+
+def render_project_sections(request: HttpRequest, project: Project) -> list[SafeString]:
+    return _render([section_for(request, project) for section_for in project_sections], request)
+
+
 def render_board_sections(request: HttpRequest, project: Project) -> list[SafeString]:
     """Each registered section that has something to show, rendered with the page's request."""
     return _render([section_for(request, project) for section_for in board_sections], request)

@@ -9,6 +9,8 @@ urlpatterns = [
     path("settings/", views.settings_edit, name="settings"),
     path("my-ideas/", views.my_ideas, name="my_ideas"),
     path("my-ideas/add/", views.my_idea_add, name="my_idea_add"),
+    path("board/", views.organisation_board, name="organisation_board"),
+    path("public/<slug:organisation_slug>/", views.public_board, name="public_board"),
     path("get-involved/", views.get_involved, name="get_involved"),
     path("<int:project_id>/join/", views.join, name="join"),
     path(

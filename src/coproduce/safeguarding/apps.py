@@ -14,8 +14,9 @@ class SafeguardingConfig(AppConfig):
         from coproduce.core import hooks
         from coproduce.organisations.sections import person_sections
         from coproduce.projects.sections import session_sections
-        from coproduce.safeguarding import personal_data, sections
+        from coproduce.safeguarding import demo, personal_data, sections
 
+        hooks.demo_loaders.register(demo.load)
         hooks.personal_data.register(personal_data.PROVIDER)
         person_sections.register(sections.person_section)
         session_sections.register(sections.session_section)

@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.core.forms import DateField, ModelMultipleChoiceField
+from coproduce.core.forms import DateField, ModelMultipleChoiceField, TimeField
 from coproduce.safeguarding.models import ActionKind, WelfareVisibility
 
 if TYPE_CHECKING:
@@ -22,8 +22,8 @@ class ConcernForm(forms.Form):
     young_person: forms.ModelChoiceField[Membership] = forms.ModelChoiceField(
         label=_("Who is the concern about?"), queryset=None
     )
-    on = DateField(label=_("Date it happened"))
-    at = forms.TimeField(
+    on = DateField(label=_("Date it happened"), today=True)
+    at = TimeField(
         label=_("Time (optional)"),
         required=False,
         help_text=_("For example, 18:30"),
@@ -62,7 +62,7 @@ class ActionForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Decision or action"), choices=ActionKind.choices, widget=forms.RadioSelect
     )
-    taken_on = DateField(label=_("Date"))
+    taken_on = DateField(label=_("Date"), today=True)
     reference = forms.CharField(
         label=_("Reference number (optional)"),
         required=False,
@@ -126,6 +126,23 @@ class TeamForm(forms.Form):
         self.fields["deputies"].queryset = staff  # type: ignore[attr-defined]
 
 
+class SessionStaffForm(forms.Form):
+    staff = ModelMultipleChoiceField(
+        label=_("Staff running this session"),
+        help_text=_(
+            "They see the welfare information of the young people on its register and can "
+            "print the session sheet."
+        ),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, staff: QuerySet[Membership], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["staff"].queryset = staff  # type: ignore[attr-defined]
+
+
 class SettingsForm(forms.Form):
     acknowledge_within_hours = forms.IntegerField(
         label=_("Hours the lead has to acknowledge a new concern"), min_value=1, max_value=168
@@ -156,7 +173,7 @@ class RiskForm(forms.Form):
         label=_("This is a trip away from our usual place"), required=False
     )
     staff = ModelMultipleChoiceField(
-        label=_("Staff running it"),
+        label=_("Staff going (counted for the ratio)"),
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -163,6 +163,22 @@ class WelfareInfo(TenantModel):
     )
 
 
+class SessionStaff(TenantModel):
+    """A member of staff running a session: they see the welfare information of the young
+    people on its register and print its session sheet."""
+
+    session = models.ForeignKey("projects.Session", on_delete=models.CASCADE, related_name="+")
+    member = models.ForeignKey(
+        "organisations.Membership", on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "member"], name="session_staff_once")
+        ]
+        indexes = [models.Index(fields=["organisation", "member"])]
+
+
 class ChecklistItem(TenantModel):
     """One question of the organisation's risk-assessment checklist."""
 

@@ -8,7 +8,6 @@ retention period runs (the organisation's setting, 25 years after closing by def
 
 from __future__ import annotations
 
-import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -18,15 +17,15 @@ from django.utils.translation import gettext as _
 
 from coproduce.core.hooks import PersonalData
 from coproduce.notifications.services import notify
-from coproduce.safeguarding.models import Concern, SafeguardingRole, WelfareInfo
-from coproduce.safeguarding.selectors import concerns_about, settings_for, team_members
+from coproduce.safeguarding.models import SafeguardingRole, WelfareInfo
+from coproduce.safeguarding.selectors import concerns_about, team_members
+from coproduce.safeguarding.services.retention import anonymise, past_retention
 
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
     from coproduce.organisations.models import Membership
 
 MODELS = ["safeguarding.concern", "safeguarding.welfareinfo", "safeguarding.safeguardingrole"]
-REMOVED = "(removed)"
 
 
 def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
@@ -45,18 +44,6 @@ def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def still_kept(concern: Concern, *, years: int, today: datetime.date) -> bool:
-    """Open, or closed less than `years` ago."""
-    if concern.closed_at is None:
-        return True
-    closed = timezone.localdate(concern.closed_at)
-    try:
-        until = closed.replace(year=closed.year + years)
-    except ValueError:  # 29 February
-        until = closed.replace(year=closed.year + years, day=28)
-    return today < until
-
-
 def erase(membership: Membership, *, acting_user: User | None) -> None:
     """Welfare information goes; concerns stay while their retention runs, then lose what
     identifies anyone (the totals stay)."""
@@ -66,20 +53,13 @@ def erase(membership: Membership, *, acting_user: User | None) -> None:
     SafeguardingRole.objects.filter(
         organisation=membership.organisation, membership=membership
     ).delete()
-    years = settings_for(organisation=membership.organisation).retention_years
-    today = timezone.localdate()
-    for concern in concerns_about(membership):
-        if still_kept(concern, years=years, today=today):
-            continue
-        Concern.objects.filter(pk=concern.pk).update(
-            young_person_name=REMOVED,
-            what_happened=REMOVED,
-            their_words=REMOVED,
-            others_present=REMOVED,
-            immediate_action=REMOVED,
-            close_reason=REMOVED,
+    anonymise(
+        past_retention(
+            concerns_about(membership),
+            organisation=membership.organisation,
+            today=timezone.localdate(),
         )
-        concern.actions.update(details=REMOVED, outcome=REMOVED)
+    )
 
 
 def held_back(membership: Membership) -> list[dict[str, Any]]:
@@ -120,6 +100,7 @@ PROVIDER = PersonalData(
         "safeguarding.concern": {"reported_by", "acknowledged_by", "closed_by"},
         "safeguarding.concernaction": {"recorded_by"},
         "safeguarding.riskassessment": {"signed_off_by", "staff"},
+        "safeguarding.sessionstaff": {"member"},
     },
     held_back=held_back,
     confidential_models=frozenset({"safeguarding.concern", "safeguarding.concernaction"}),

@@ -22,8 +22,15 @@ def session_section(request: HttpRequest, session: Session) -> SessionSection | 
     if viewer is None or not viewer.can("record_concerns"):
         return None
     assessment = sel.assessment_of(session)
+    running = sel.is_running(viewer, session) or sel.may_see_welfare(viewer, None, running=False)
     return SessionSection(
-        "safeguarding/_session_section.html", {"session": session, "assessment": assessment}
+        "safeguarding/_session_section.html",
+        {
+            "session": session,
+            "assessment": assessment,
+            "staff": sel.session_staff_of(session),
+            "running": running,
+        },
     )
 
 

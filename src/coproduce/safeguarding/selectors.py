@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import F, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy
 
 from coproduce.core.tenancy import get_for, settings_or_defaults
 from coproduce.organisations.roles import has_capability
@@ -26,6 +27,7 @@ from coproduce.safeguarding.models import (
     RiskCheck,
     SafeguardingRole,
     SafeguardingSettings,
+    SessionStaff,
     WelfareInfo,
     WelfareVisibility,
 )
@@ -35,11 +37,11 @@ if TYPE_CHECKING:
     from coproduce.projects.models import Session
 
 DEFAULT_CHECKLIST = (
-    "Venue: safe, accessible, and we know the exits",
-    "Transport: booked, insured drivers, seat belts",
-    "Ratios: enough staff for the young people going",
-    "First aid: a trained first aider and a kit go with us",
-    "Consent for the trip from each young person (and a parent or carer under 16)",
+    gettext_lazy("Venue: safe, accessible, and we know the exits"),
+    gettext_lazy("Transport: booked, insured drivers, seat belts"),
+    gettext_lazy("Ratios: enough staff for the young people going"),
+    gettext_lazy("First aid: a trained first aider and a kit go with us"),
+    gettext_lazy("Consent for the trip from each young person (and a parent or carer under 16)"),
 )
 
 
@@ -183,7 +185,7 @@ def may_see_welfare(viewer: Membership, info: WelfareInfo | None, *, running: bo
 
 def checklist_for(*, organisation: Organisation) -> list[str]:
     items = list(ChecklistItem.objects.filter(organisation=organisation))
-    return [i.text for i in items] if items else list(DEFAULT_CHECKLIST)
+    return [i.text for i in items] if items else [str(item) for item in DEFAULT_CHECKLIST]
 
 
 def checklist_items(*, organisation: Organisation) -> QuerySet[ChecklistItem]:
@@ -206,9 +208,20 @@ def staff_of(assessment: RiskAssessment) -> list[Membership]:
     return list(assessment.staff.select_related("user"))
 
 
+def session_staff_of(session: Session) -> list[Membership]:
+    """The staff named as running a session (set from its session sheet)."""
+    return [
+        row.member
+        for row in SessionStaff.objects.filter(organisation=session.organisation, session=session)
+        .select_related("member__user")
+        .order_by("member__user__first_name", "pk")
+    ]
+
+
 def is_running(viewer: Membership, session: Session) -> bool:
-    found = assessment_of(session)
-    return found is not None and found.staff.filter(pk=viewer.pk).exists()
+    return SessionStaff.objects.filter(
+        organisation=session.organisation, session=session, member=viewer
+    ).exists()
 
 
 @dataclass
@@ -258,9 +271,9 @@ def session_sheet(*, viewer: Membership, session: Session) -> list[SheetRow]:
 
 def runs_a_session_with(viewer: Membership, young_person: Membership) -> bool:
     """The viewer is named as running a session this young person is on the register of."""
-    return RiskAssessment.objects.filter(
+    return SessionStaff.objects.filter(
         organisation=viewer.organisation,
-        staff=viewer,
+        member=viewer,
         session__attendance__young_person=young_person,
         session__attendance__attended=True,
     ).exists()

@@ -17,6 +17,7 @@ urlpatterns = [
     path("sessions/<int:session_id>/risk/sign-off/", views.sign_off, name="sign_off"),
     path("sessions/<int:session_id>/risk/ready/", views.ready, name="ready"),
     path("sessions/<int:session_id>/sheet/", views.sheet, name="sheet"),
+    path("sessions/<int:session_id>/staff/", views.session_staff, name="session_staff"),
     path("checklist/", views.checklist, name="checklist"),
     path("team/", views.team, name="team"),
     path("settings/", views.safeguarding_settings, name="settings"),

@@ -15,6 +15,10 @@ class StoryConfig(AppConfig):
 
     def ready(self) -> None:
         from coproduce.core import hooks
-        from coproduce.story import personal_data
+        from coproduce.organisations.sections import person_sections
+        from coproduce.projects.sections import project_sections
+        from coproduce.story import personal_data, sections
 
         hooks.personal_data.register(personal_data.PROVIDER)
+        person_sections.register(sections.person_section)
+        project_sections.register(sections.project_section)

@@ -13,6 +13,7 @@ from coproduce.story.models import Mentoring
 if TYPE_CHECKING:
     from coproduce.credits.models import Recognition
     from coproduce.organisations.models import Membership
+    from coproduce.projects.models import Project
 
 
 @dataclass
@@ -69,4 +70,13 @@ def story_of(membership: Membership) -> Story:
         certificates=[r for r in recognitions if r.kind != "accreditation"],
         accreditation=[r for r in recognitions if r.kind == "accreditation"],
         mentoring=mentoring_of(membership),
+    )
+
+
+def mentoring_in(project: Project) -> list[Mentoring]:
+    """The peer mentoring pairs named in one project, oldest first."""
+    return list(
+        Mentoring.objects.filter(organisation=project.organisation_id, project=project)
+        .select_related("mentor__user", "mentee__user")
+        .order_by("created_at", "pk")
     )

@@ -8,13 +8,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from coproduce.audit.services import record_view
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, show_errors
-from coproduce.organisations.selectors import get_person_for
+from coproduce.organisations.selectors import get_person_for, language_of
 from coproduce.projects.selectors import get_project_for, young_people_who_came
 from coproduce.story.forms import MentoringForm
 from coproduce.story.selectors import Story, story_of
@@ -35,11 +35,15 @@ def _page(request: MemberRequest, story: Story, pdf_url: str, own: bool) -> Http
 
 
 def _pdf(story: Story) -> HttpResponse:
-    from weasyprint import HTML
+    from coproduce.core.pdf import tagged_pdf
 
-    html = render_to_string("story/story_pdf.html", {"story": story, "today": timezone.localdate()})
+    # In the young person's language, whoever downloads it.
+    with translation.override(language_of(story.person)):
+        html = render_to_string(
+            "story/story_pdf.html", {"story": story, "today": timezone.localdate()}
+        )
     # Tagged (PDF/UA), so a screen reader reads it in order, headings and lists included.
-    pdf = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    pdf = tagged_pdf(html)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="my-story.pdf"'
     return response

@@ -8,6 +8,7 @@ import datetime
 import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 from typing import Any
 
 from django.db import connection, models, transaction
@@ -38,20 +39,24 @@ BATCH = 5_000
 BASE_DAY = datetime.date(2026, 9, 30)  # fixed, so the same seed gives the same rows
 PASSWORD = "!synthetic-no-sign-in"  # an unusable password hash
 STAFF = [Role.ADMIN, Role.MANAGER] + [Role.PRACTITIONER] * 8
-PROJECTS = 10
 ATTENDEES_PER_SESSION = 20
 
 
-def _bulk(model: type[models.Model], rows: Iterable[models.Model]) -> list[Any]:
+def _bulk(
+    model: type[models.Model], rows: Iterable[models.Model], *, keep: bool = True
+) -> list[Any]:
+    """Insert in batches; `keep=False` lets each batch go once inserted (the big tables)."""
     made: list[Any] = []
     batch: list[models.Model] = []
     for row in rows:
         batch.append(row)
         if len(batch) >= BATCH:
-            made += model._default_manager.bulk_create(batch)
+            created = model._default_manager.bulk_create(batch)
+            made += created if keep else []
             batch = []
     if batch:
-        made += model._default_manager.bulk_create(batch)
+        created = model._default_manager.bulk_create(batch)
+        made += created if keep else []
     return made
 
 
@@ -131,7 +136,7 @@ def _organisation(
                 stage=STAGE_ORDER[n % len(STAGE_ORDER)],
                 created_at=_aware(BASE_DAY - datetime.timedelta(days=400)),
             )
-            for n in range(PROJECTS)
+            for n in range(size.projects_per_organisation)
         ),
     )
     places = size.share(size.attendance, index)  # attendance rows: full sessions, then the rest
@@ -143,7 +148,7 @@ def _organisation(
         (
             Session(
                 organisation=org,
-                project=projects[n % PROJECTS],
+                project=projects[n % len(projects)],
                 date=BASE_DAY - datetime.timedelta(days=rng.randint(0, 720)),
                 duration_minutes=rng.choice([60, 90, 120]),
                 activity=f"Session {n + 1}",
@@ -153,11 +158,14 @@ def _organisation(
     )
     # Opportunities go unevenly (some young people are asked far more often), as in life.
     weights = [rng.paretovariate(1.5) for _ in young]
+    # Summed once: rng.choices(weights=…) sums them on every call, which at 20,000 young
+    # people and 400,000 places is most of the time. Same draws, same rows.
+    cum_weights = list(accumulate(weights))
     attendance = []
     for session, group in zip(sessions, group_sizes, strict=True):
         chosen: set[int] = set()
         while len(chosen) < min(group, len(young)):
-            chosen.add(rng.choices(range(len(young)), weights=weights)[0])
+            chosen.add(rng.choices(range(len(young)), cum_weights=cum_weights)[0])
         for i in sorted(chosen):
             attended = rng.random() < 0.85
             attendance.append(
@@ -241,23 +249,25 @@ def _ledger(
     by_member = {a.membership_id: a for a in accounts}
     came = [a for a in attendance if a.attended]
     totals: Counter[int] = Counter()
-    rows = []
-    for n in range(entries_needed):
-        if n < len(came):
-            record = came[n]
-            account, session, minutes, category = (
-                by_member[record.young_person_id],
-                record.session,
-                60,
-                Category.SESSION,
-            )
-            when = _aware(record.session.date, 20)
-        else:
-            account, session, minutes, category = rng.choice(accounts), None, 30, Category.AWARD
-            when = _aware(BASE_DAY - datetime.timedelta(days=rng.randint(0, 720)), 12)
-        totals[account.pk] += minutes
-        rows.append(
-            Entry(
+
+    def rows() -> Iterable[Entry]:
+        # Made as they are inserted, not all held at once (a million legs at `council`).
+        for n in range(entries_needed):
+            if n < len(came):
+                record = came[n]
+                account, session, minutes, category = (
+                    by_member[record.young_person_id],
+                    record.session,
+                    60,
+                    Category.SESSION,
+                )
+                when = _aware(record.session.date, 20)
+            else:
+                account, session = rng.choice(accounts), None
+                minutes, category = 30, Category.AWARD
+                when = _aware(BASE_DAY - datetime.timedelta(days=rng.randint(0, 720)), 12)
+            totals[account.pk] += minutes
+            yield Entry(
                 organisation=org,
                 debit=issuing,
                 credit=account,
@@ -269,13 +279,13 @@ def _ledger(
                 idempotency_key=f"synthetic:{n}",
                 created_at=when,
             )
-        )
-    _bulk(Entry, rows)
+
+    _bulk(Entry, rows(), keep=False)
     for account in accounts:
         account.balance = account.lifetime_minutes = totals[account.pk]
     Account.objects.bulk_update(accounts, ["balance", "lifetime_minutes"], batch_size=BATCH)
     Account.objects.filter(pk=issuing.pk).update(balance=-sum(totals.values()))
-    counts.update(ledger_legs=2 * len(rows))
+    counts.update(ledger_legs=2 * entries_needed)
 
 
 def _assessments(

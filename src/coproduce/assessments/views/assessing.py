@@ -16,6 +16,7 @@ from coproduce.assessments import (
     charts,
     citations,
     frameworks,
+    interviews,
     pathways,
     results,
     selectors,
@@ -48,6 +49,7 @@ def index(request: MemberRequest) -> HttpResponse:
             "can_manage": membership.can("manage_people"),
             "next_due": services.next_rounds_due(request.organisation),
             "level_choices": [(str(v), label) for v, label in Level.choices],
+            "panels": interviews.panels_of(membership=membership),
         },
     )
 

@@ -35,17 +35,27 @@ def _milestone_message(hours: int) -> Callable[[], str]:
     return lambda: _("You have given %(hours)s hours. Well done!") % {"hours": hours}
 
 
-def _after_earning(*, acting_user: User | None, membership: Membership) -> None:
-    """Create milestone recognitions the young person has just reached."""
-    account = Account.objects.get(membership=membership)
+def _after_earning(
+    *, acting_user: User | None, membership: Membership, account: Account, earned: int
+) -> None:
+    """Create milestone recognitions the young person has just reached.
+
+    `account` carries the lifetime minutes as posted (no re-read). Only a posting that
+    crosses a milestone looks for recognitions, in one query for every milestone reached
+    (so one missed earlier is made up too).
+    """
     hours = CreditSettings.hours(account.lifetime_minutes)
-    for milestone in MILESTONE_HOURS:
-        if (
-            hours >= milestone
-            and not Recognition.objects.filter(
-                young_person=membership, kind=RecognitionKind.MILESTONE, hours=milestone
-            ).exists()
-        ):
+    hours_before = CreditSettings.hours(account.lifetime_minutes - earned)
+    if not any(hours_before < milestone <= hours for milestone in MILESTONE_HOURS):
+        return
+    reached = [milestone for milestone in MILESTONE_HOURS if milestone <= hours]
+    already = set(
+        Recognition.objects.filter(
+            young_person=membership, kind=RecognitionKind.MILESTONE, hours__in=reached
+        ).values_list("hours", flat=True)
+    )
+    for milestone in reached:
+        if milestone not in already:
             Recognition.objects.create(
                 organisation=membership.organisation,
                 young_person=membership,
@@ -78,11 +88,13 @@ def credits_award(
     """Issue credits for time given (by hand, from a session, or to a partner group)."""
     if category == Category.PARTNER and not partner_name.strip():
         raise ValidationError({"partner_name": _("Name the community group the time was given to")})
+    issuing, account = ledger.earning_accounts(membership)
+    lifetime = account.lifetime_minutes
     with transaction.atomic():
         entry = ledger.post(
             acting_user=acting_user,
-            debit=ledger.issuing_account(membership.organisation),
-            credit=ledger.account_of(membership),
+            debit=issuing,
+            credit=account,
             minutes=minutes,
             category=category,
             reason=reason,
@@ -90,7 +102,13 @@ def credits_award(
             session_id=session_id,
             partner_name=partner_name,
         )
-        _after_earning(acting_user=acting_user, membership=membership)
+        # post() leaves the posted lifetime on `account`; a replayed key leaves it as read.
+        _after_earning(
+            acting_user=acting_user,
+            membership=membership,
+            account=account,
+            earned=account.lifetime_minutes - lifetime,
+        )
     return entry
 
 

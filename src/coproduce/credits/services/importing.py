@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
-import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -14,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coproduce.audit.services import audit_record
-from coproduce.core.imports import ImportProblem
+from coproduce.core.imports import ImportProblem, read_csv
 from coproduce.credits import ledger
 from coproduce.credits.models import Category
 from coproduce.credits.services.earning import credits_award
@@ -41,18 +39,16 @@ def hours_import(*, acting_user: User, organisation: Organisation, text: str) ->
     Every row is checked first; if any row is wrong nothing is posted and every
     problem is reported with its line number.
     """
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in IMPORT_COLUMNS if c not in (reader.fieldnames or [])]
+    sheet = read_csv(text)
+    missing = sheet.missing(IMPORT_COLUMNS)
     if missing:
-        return ImportResult(
-            [ImportProblem(1, _("Missing columns: %(cols)s") % {"cols": ", ".join(missing)})], 0
-        )
+        return ImportResult(missing, 0)
     # Young people who have left still had their earlier hours: inactive ones count too.
     members = {
         m.user.username: m for m in people_for(organisation=organisation, role=Role.YOUNG_PERSON)
     }
     problems, rows = [], []
-    for line, row in enumerate(reader, start=2):
+    for line, row in sheet.rows:
         username = (row.get("username") or "").strip()
         member = members.get(username)
         if member is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coproduce.audit.services import audit_record
+from coproduce.core.bilingual import translations_set
 from coproduce.credits import ledger
 from coproduce.credits.models import Account, AccountKind, Category, Redemption, Reward
 
@@ -27,7 +29,9 @@ def reward_create(
     price_minutes: int,
     description: str = "",
     places: int | None = None,
+    translations: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Reward:
+    """`translations`: name and description in English and Welsh (core/bilingual.py)."""
     with transaction.atomic():
         reward = Reward(
             organisation=organisation,
@@ -37,6 +41,7 @@ def reward_create(
             places=places,
             places_left=places,
         )
+        translations_set(instance=reward, texts=translations or {})
         reward.full_clean()
         reward.save()
         Account.objects.create(organisation=organisation, kind=AccountKind.REWARD, reward=reward)

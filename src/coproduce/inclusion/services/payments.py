@@ -13,8 +13,11 @@ from django.utils.translation import gettext as _
 from coproduce.audit.services import audit_record
 from coproduce.inclusion.choices import PaymentStatus
 from coproduce.inclusion.models import Payment
+from coproduce.inclusion.services.receipts import clean_receipt
 
 if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
     from coproduce.accounts.models import User
     from coproduce.organisations.models import Membership
     from coproduce.projects.models import Project
@@ -31,7 +34,9 @@ def payment_record(
     method: str,
     paid_on: datetime.date,
     project: Project | None = None,
+    receipt: UploadedFile | None = None,
 ) -> Payment:
+    """Record a payment (with a photo or PDF of its receipt, if given), waiting for approval."""
     if (
         not young_person.is_young_person
         or young_person.organisation_id != recorded_by.organisation_id
@@ -39,6 +44,7 @@ def payment_record(
         raise ValidationError({"young_person": _("Choose a young person in your organisation")})
     if paid_on > timezone.localdate() + datetime.timedelta(days=31):
         raise ValidationError({"paid_on": _("The date is more than a month away")})
+    kept = clean_receipt(receipt) if receipt is not None else None
     with transaction.atomic():
         payment = Payment(
             organisation=recorded_by.organisation,
@@ -52,13 +58,21 @@ def payment_record(
             recorded_by=recorded_by,
         )
         payment.full_clean()
+        if kept is not None:
+            content, payment.receipt_type = kept
+            payment.receipt.save(content.name or "receipt", content, save=False)
         payment.save()
         audit_record(
             acting_user=acting_user,
             organisation=payment.organisation,
             verb="payment.record",
             target=payment,
-            details={"kind": kind, "amount_pence": amount_pence, "method": method},
+            details={
+                "kind": kind,
+                "amount_pence": amount_pence,
+                "method": method,
+                "receipt": kept is not None,
+            },
         )
     return payment
 

@@ -19,6 +19,7 @@ from coproduce.inclusion.models import (
     EqualityProfile,
     InclusionSettings,
 )
+from coproduce.inclusion.services.deprivation import decile_for, deciles_refresh
 
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
@@ -46,6 +47,9 @@ def equality_save(
         for name, value in answers.items():
             setattr(profile, name, value.strip().upper() if name == "postcode_district" else value)
         profile.lawful_basis, profile.answered_at = basis, timezone.now()
+        profile.deprivation_decile = decile_for(
+            organisation_id=membership.organisation_id, district=profile.postcode_district
+        )
         profile.full_clean()
         profile.save()
         audit_record(
@@ -147,10 +151,11 @@ def area_deciles_save(
         for row in rows:
             row.full_clean(validate_unique=False)
         AreaDecile.objects.bulk_create(rows)
+        refreshed = deciles_refresh(organisation=organisation)
         audit_record(
             acting_user=acting_user,
             organisation=organisation,
             verb="inclusion.area_deciles",
             target=organisation,
-            details={"districts": len(rows)},
+            details={"districts": len(rows), "answers_updated": refreshed},
         )

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coproduce.core.http import MemberRequest, member_required
@@ -50,6 +53,12 @@ def about_you(request: MemberRequest) -> HttpResponse:
 
 @member_required("view_equality")
 def equality_report(request: MemberRequest) -> HttpResponse:
+    # Money given over the last year, by project and with none left out for having no project.
+    end = timezone.localdate()
+    start = end - datetime.timedelta(days=365)
+    totals, total = selectors.payment_totals(
+        organisation=request.organisation, start=start, end=end
+    )
     return render(
         request,
         "inclusion/equality.html",
@@ -58,6 +67,10 @@ def equality_report(request: MemberRequest) -> HttpResponse:
             "tables": selectors.equality_summary(organisation=request.organisation),
             "settings": selectors.settings_for(organisation=request.organisation),
             "can_settings": request.membership.can("manage_people"),
+            "totals": totals,
+            "total": total,
+            "start": start,
+            "end": end,
         },
     )
 

@@ -8,7 +8,8 @@ import io
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from coproduce.core.exports import csv_writer
 from coproduce.core.http import MemberRequest, member_required
-from coproduce.core.pages import form_page, show_errors
+from coproduce.core.pages import form_page, private_file, show_errors
 from coproduce.inclusion import selectors, services
 from coproduce.inclusion.forms import PaymentForm, PeriodForm
 
@@ -32,6 +33,14 @@ def payments(request: MemberRequest) -> HttpResponse:
     page = Paginator(selectors.payments_for(organisation=request.organisation), 50).get_page(
         request.GET.get("page")
     )
+    # The totals' own period (prefixed, so it can sit on the page beside the export's).
+    shown = PeriodForm(request.GET or None, prefix="totals", initial=period.initial)
+    start, end = period.initial["start"], period.initial["end"]
+    if any(k.startswith("totals-") for k in request.GET) and shown.is_valid():
+        start, end = shown.cleaned_data["start"], shown.cleaned_data["end"]
+    totals, total = selectors.payment_totals(
+        organisation=request.organisation, start=start, end=end
+    )
     return render(
         request,
         "inclusion/payments.html",
@@ -40,6 +49,11 @@ def payments(request: MemberRequest) -> HttpResponse:
             "page": page,
             "period": period,
             "can_approve": request.membership.can("approve_payments"),
+            "shown": shown,
+            "totals": totals,
+            "total": total,
+            "start": start,
+            "end": end,
         },
     )
 
@@ -48,6 +62,7 @@ def payments(request: MemberRequest) -> HttpResponse:
 def payment_add(request: MemberRequest) -> HttpResponse:
     form = PaymentForm(
         request.POST or None,
+        request.FILES or None,
         organisation=request.organisation,
         initial={"young_person": request.GET.get("young_person")},
     )
@@ -64,6 +79,7 @@ def payment_add(request: MemberRequest) -> HttpResponse:
                 method=data["method"],
                 paid_on=data["paid_on"],
                 project=data["project"],
+                receipt=data["receipt"],
             )
         except ValidationError as error:
             show_errors(form, error)
@@ -99,6 +115,22 @@ def payment_decide(request: MemberRequest, payment_id: int) -> HttpResponse:
     else:
         messages.success(request, _("Payment decided."))
     return redirect("inclusion:payments")
+
+
+@member_required("staff")
+def payment_receipt(request: MemberRequest, payment_id: int) -> HttpResponseBase:
+    """A payment's receipt, only to staff who can see payments; never cached."""
+    payment = selectors.get_payment_for(organisation=request.organisation, pk=payment_id)
+    if not payment.receipt:
+        raise Http404
+    extension = payment.receipt.name.rsplit(".", 1)[-1] if payment.receipt.name else "bin"
+    return private_file(
+        payment.receipt,
+        filename=f"receipt-PAY-{payment.pk}.{extension}",
+        content_type=payment.receipt_type or "application/octet-stream",
+        inline=True,
+        request=request,
+    )
 
 
 @member_required("approve_payments")

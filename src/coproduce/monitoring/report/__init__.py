@@ -31,6 +31,8 @@ FIGURE_ORDER = [
     "with_barriers",
     "supported",
     "support_spent",
+    "paid",
+    "payments_spent",
     "checklist_yes",
     "checklist_open",
     "evaluation_yes",

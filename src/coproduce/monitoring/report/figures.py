@@ -15,47 +15,45 @@ if TYPE_CHECKING:
     from coproduce.monitoring.models import Narrative
     from coproduce.projects.models import Project
 
+# The nine Appendix B prompts of HeadStart Wolverhampton and Boingboing's toolkit "All together
+# now" (2018), asked in our own words: same meaning, not the toolkit's sentences.
 QUESTIONS: list[tuple[str, Promise]] = [
     (
         "recruited",
         _(
-            "Which young people did staff recruit for involvement in co-production activities? How inclusive was the recruitment?"
+            "Who did we bring in to take part in co-production, and did we reach beyond the "
+            "usual faces?"
         ),
     ),
-    (
-        "barriers",
-        _("How did we do this? What were the barriers and how did we try to overcome them?"),
-    ),
+    ("barriers", _("What got in the way of young people joining in, and what did we do about it?")),
     (
         "why",
         _(
-            "Why did we recruit these particular young people? What is their relevant lived experience or contribution?"
+            "What made these young people the right ones to involve: what have they lived "
+            "through, or what could they bring?"
         ),
     ),
     (
         "scope",
         _(
-            "What was in scope for their decision-making and action and what was out of scope? How did we communicate and negotiate this?"
+            "What could young people decide or do, what was off limits, and how did we explain "
+            "and agree that with them?"
         ),
     ),
     (
         "flexible",
-        _(
-            "Can we give specific examples of how we were flexible and responsive to young people's needs in the co-production process?"
-        ),
+        _("Give real examples of how we changed our plans to fit what young people needed."),
     ),
     (
         "process",
         _(
-            "How can we show that our process was effective? How did we implement the 'Tips and Tricks' in the Guide to Co-production?"
+            "What shows our way of working did its job, and which of the toolkit's practical "
+            "tips did we use?"
         ),
     ),
-    ("effective", _("How do we know our co-production processes were effective?")),
-    ("changed", _("What changed or was influenced as a result of our co-production?")),
-    (
-        "improve",
-        _("What do we think didn't go so well, and what are our ideas for improving next time?"),
-    ),
+    ("effective", _("How can we tell that working together this way paid off?")),
+    ("changed", _("What is different now because young people shaped it?")),
+    ("improve", _("What went less well, and what will we try differently next time?")),
 ]
 
 

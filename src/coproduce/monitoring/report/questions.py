@@ -1,13 +1,16 @@
 """One function per Appendix B question (seed 003): the figures that answer it, each counted
-from the records of the app that owns them (projects, credits, commissioning)."""
+from the records of the app that owns them (projects, credits, commissioning, inclusion)."""
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.commissioning import selectors as commissioning
@@ -24,63 +27,70 @@ ACCREDITATION = "accreditation"
 
 if TYPE_CHECKING:
     from coproduce.monitoring.report.records import Records
-    from coproduce.projects.models import Attendance, Idea
+    from coproduce.projects.models import Idea
+    from coproduce.projects.selectors import RegisterEntry
 
 
-def _name(a: Attendance) -> str:
-    return a.young_person.user.display_name
+def _name(a: RegisterEntry) -> str:
+    return a.young_person.display_name
 
 
-def _day(a: Attendance) -> str:
-    return f"{a.session.date:%d %b %Y}"
+def _day(a: RegisterEntry) -> str:
+    return _date_text(a.session.date)
+
+
+@lru_cache(maxsize=4096)
+def _date_text(day: datetime.date) -> str:
+    """A day as the report writes it; formatted once per day, not once per register row."""
+    return f"{day:%d %b %Y}"
 
 
 def recruited(r: Records) -> list[Figure]:
-    """Which young people were recruited, and how inclusive was it?"""
+    """Who took part, and how wide did recruitment reach?"""
     people = r.people
     first_ever = projects.first_came_on(project=r.project, young_person_ids=list(people))
     new = [p for pid, p in people.items() if first_ever.get(pid, r.start) >= r.start]
-    under_13 = [p for p in people.values() if (age_on(p.user.date_of_birth, r.end) or 99) < 13]
+    under_13 = [p for p in people.values() if (age_on(p.date_of_birth, r.end) or 99) < 13]
     in_care = [p for p in people.values() if p.in_care]
     return [
         Figure(
             "young_people",
             _("Young people who took part"),
             len(people),
-            sorted(p.user.display_name for p in people.values()),
+            sorted(p.display_name for p in people.values()),
         ),
         Figure(
             "new_young_people",
             _("Taking part for the first time"),
             len(new),
-            sorted(p.user.display_name for p in new),
+            sorted(p.display_name for p in new),
         ),
         Figure(
             "under_13",
             _("Aged under 13"),
             len(under_13),
-            sorted(p.user.display_name for p in under_13),
+            sorted(p.display_name for p in under_13),
         ),
         Figure(
             "in_care",
             _("Young people in care"),
             len(in_care),
-            sorted(p.user.display_name for p in in_care),
+            sorted(p.display_name for p in in_care),
         ),
     ]
 
 
 def age_bands(r: Records) -> list[tuple[str, int]]:
     """How many of those who took part are in each age band (at the end of the period)."""
-    bands = Counter(age_band(age_on(p.user.date_of_birth, r.end)) for p in r.people.values())
+    bands = Counter(age_band(age_on(p.date_of_birth, r.end)) for p in r.people.values())
     rows = [(band, bands.get(band, 0)) for band, _low, _high in AGE_BANDS]
     if bands.get(OTHER_BAND):
-        rows.append((OTHER_BAND, bands[OTHER_BAND]))
+        rows.append((gettext(OTHER_BAND), bands[OTHER_BAND]))
     return rows
 
 
 def barriers(r: Records) -> list[Figure]:
-    """What were the barriers, and how did we try to overcome them?"""
+    """What stood in young people's way, and what was done about it?"""
     with_barriers = [i for i in r.inclusion if i.barriers]
     supported = [i for i in r.inclusion if i.support_given or i.support_amount_pence]
     pence = sum(i.support_amount_pence or 0 for i in r.inclusion)
@@ -104,6 +114,30 @@ def barriers(r: Records) -> list[Figure]:
             [
                 f"{i.young_person.user.display_name}: £{(i.support_amount_pence or 0) / 100:.2f}"
                 for i in supported
+            ],
+        ),
+        *payments(r),
+    ]
+
+
+def payments(r: Records) -> list[Figure]:
+    """Money given to young people (travel refunds, vouchers, pay), approved, for the project."""
+    paid = {p.young_person_id: p.young_person for p in r.payments}
+    return [
+        Figure(
+            "paid",
+            _("Young people given money (expenses, vouchers or pay)"),
+            len(paid),
+            sorted(p.user.display_name for p in paid.values()),
+        ),
+        Figure(
+            "payments_spent",
+            _("Money given to young people (£)"),
+            Decimal(sum(p.amount_pence for p in r.payments)) / 100,
+            [
+                f"{p.paid_on:%d %b %Y}: {p.young_person.user.display_name}, "
+                f"{p.get_kind_display()}, £{p.amount}"
+                for p in r.payments
             ],
         ),
     ]
@@ -130,7 +164,7 @@ def scope_text(r: Records) -> str:
 
 
 def flexible(r: Records) -> list[Figure]:
-    """How were we flexible and responsive? The sessions held and the time given."""
+    """How did we fit around young people? The sessions held and the time given."""
     sessions = {a.session_id: a.session for a in r.attendance}
     minutes = sum(a.session.duration_minutes for a in r.came)
     return [
@@ -235,7 +269,7 @@ def effective(r: Records) -> list[Figure]:
             "climbed",
             _("Young people who climbed the ladder"),
             len(climbed),
-            sorted(p.user.display_name for p in climbed),
+            sorted(p.display_name for p in climbed),
         ),
         Figure(
             "feedback_on_time",
@@ -289,7 +323,7 @@ def changed(r: Records) -> list[Figure]:
 
 
 def improve(r: Records) -> list[Figure]:
-    """What didn't go so well? Feedback given late, and checklist items still open."""
+    """What went less well? Feedback given late, and checklist items still open."""
     on_time = _on_time(r.ideas)
     late = [i for i in r.ideas if i not in on_time]
     return [

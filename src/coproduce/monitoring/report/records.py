@@ -9,13 +9,15 @@ import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from coproduce.inclusion import selectors as inclusion
 from coproduce.monitoring.selectors import narratives_of
 from coproduce.projects import selectors as projects
 
 if TYPE_CHECKING:
+    from coproduce.inclusion.models import Payment
     from coproduce.monitoring.models import Narrative
-    from coproduce.organisations.models import Membership
-    from coproduce.projects.models import Attendance, ChecklistAnswer, Idea, Inclusion, Project
+    from coproduce.projects.models import ChecklistAnswer, Idea, Inclusion, Project
+    from coproduce.projects.selectors import RegisterEntry, RegisterPerson
 
 
 class Records:
@@ -23,16 +25,16 @@ class Records:
         self.project, self.start, self.end = project, start, end
 
     @cached_property
-    def attendance(self) -> list[Attendance]:
-        """Every register entry of the period's sessions."""
-        return projects.attendance_in_period(project=self.project, start=self.start, end=self.end)
+    def attendance(self) -> list[RegisterEntry]:
+        """Every register entry of the period's sessions, as values (no model instances)."""
+        return projects.register_in_period(project=self.project, start=self.start, end=self.end)
 
     @cached_property
-    def came(self) -> list[Attendance]:
+    def came(self) -> list[RegisterEntry]:
         return [a for a in self.attendance if a.attended]
 
     @cached_property
-    def people(self) -> dict[int, Membership]:
+    def people(self) -> dict[int, RegisterPerson]:
         """The young people who came, by membership id."""
         return {a.young_person_id: a.young_person for a in self.came}
 
@@ -44,6 +46,13 @@ class Records:
     def inclusion(self) -> list[Inclusion]:
         return projects.inclusion_of_people(
             project=self.project, young_person_ids=list(self.people)
+        )
+
+    @cached_property
+    def payments(self) -> list[Payment]:
+        """Approved money given to young people for this project in the period."""
+        return inclusion.approved_payments_for_project(
+            project=self.project, start=self.start, end=self.end
         )
 
     @cached_property

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
-from coproduce.notifications.models import Notification
+from coproduce.core.tenancy import all_organisations
+from coproduce.notifications.models import Message, Notification
 from coproduce.notifications.services.messages import message_send
-from coproduce.notifications.tasks import send_notification_email
 from coproduce.organisations.selectors import active_membership_of
 
 if TYPE_CHECKING:
@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from coproduce.organisations.models import Organisation
 
 
-# Notifications whose copy goes as an e-mail or text by the person's choice (texts.KINDS),
-# switchable per organisation, instead of the plain e-mail copy.
+# Notifications whose copy has its own wording (texts.KINDS), switchable per organisation;
+# any other notification's copy goes as a "notice" (its subject and body, as written).
 MESSAGE_KINDS = {"idea.status": "idea_news", "credits.milestone": "credits_earned"}
 
 
@@ -32,12 +32,13 @@ def notify(
     url: str = "",
     email: bool = True,
 ) -> Notification | None:
-    """Tell one person something, once per `dedupe_key`; e-mail a copy if they have an address.
+    """Tell one person something, once per `dedupe_key`, with a copy by e-mail or text.
 
     `subject` and `body` are callables so they are translated in the recipient's language
     (pass e.g. `lambda: gettext("Your idea has an answer")`). Returns None when already sent.
-    The e-mail is queued in the same transaction (so it goes only if the notification is
-    kept) and sent by `coproduce worker`, never inside the request.
+    The copy is a `Message` (by the person's chosen channel, in the sent list staff see),
+    queued in the same transaction (so it goes only if the notification is kept) and sent
+    by `coproduce worker`, never inside the request. `email=False`: no copy.
     """
     with translation.override(recipient.language):
         subject_text, body_text = str(subject()), str(body())
@@ -53,23 +54,49 @@ def notify(
                 url=url,
             )
             membership = (
-                active_membership_of(recipient, organisation_id=organisation.pk)
-                if email and kind in MESSAGE_KINDS
-                else None
+                active_membership_of(recipient, organisation_id=organisation.pk) if email else None
             )
             if membership is not None:
                 message_send(
                     organisation=organisation,
                     recipient=membership,
-                    kind=MESSAGE_KINDS[kind],
+                    kind=MESSAGE_KINDS.get(kind, "notice"),
                     dedupe_key=dedupe_key,
+                    context={"subject": subject_text, "text": body_text or subject_text},
                     url=url,
                 )
-            elif email and recipient.email:
-                send_notification_email.enqueue(notification.pk)
     except IntegrityError:
         return None
     return notification
+
+
+def notification_copy_queue(*, notification_id: int) -> Message | None:
+    """A notification whose e-mail was queued before copies became Messages: queue its copy
+    as a Message now (once), so it is sent and shows in the sent list."""
+    with all_organisations():
+        notification = (
+            Notification.objects.select_related("recipient", "organisation")
+            .filter(pk=notification_id, emailed_at__isnull=True)
+            .first()
+        )
+        if notification is None:
+            return None
+        membership = active_membership_of(
+            notification.recipient, organisation_id=notification.organisation_id
+        )
+        if membership is None:
+            return None
+        return message_send(
+            organisation=notification.organisation,
+            recipient=membership,
+            kind=MESSAGE_KINDS.get(notification.kind, "notice"),
+            dedupe_key=notification.dedupe_key,
+            context={
+                "subject": notification.subject,
+                "text": notification.body or notification.subject,
+            },
+            url=notification.url,
+        )
 
 
 def notifications_mark_read(*, recipient: User, organisation: Organisation) -> int:

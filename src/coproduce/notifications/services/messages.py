@@ -93,7 +93,8 @@ def message_send(
     messages, or the message was already queued with this `dedupe_key`.
     """
     row = settings_for(organisation=organisation)
-    if not getattr(row, KINDS[kind].switch):
+    switch = KINDS[kind].switch
+    if switch and not getattr(row, switch):
         return None
     reach = _reach(recipient, contact)
     if reach is None:

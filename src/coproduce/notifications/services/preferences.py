@@ -15,6 +15,7 @@ from coproduce.accounts.keys import encrypt
 from coproduce.audit.services import audit_record
 from coproduce.notifications.models import Channel, ContactPreference, MessageSettings
 from coproduce.notifications.selectors import preference_of, settings_for
+from coproduce.notifications.texts import KINDS
 
 if TYPE_CHECKING:
     import datetime
@@ -104,7 +105,24 @@ SWITCHES = (
     "send_credits",
     "send_staff_digest",
     "send_consent_requests",
+    "send_assessments_waiting",
+    "send_panel_briefings",
+    "send_rounds_due",
+    "send_panel_ready",
 )
+
+
+def _kind_templates(given: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    cleaned: dict[str, dict[str, str]] = {}
+    for kind, by_channel in given.items():
+        if kind not in KINDS:
+            raise ValueError(kind)
+        for channel, template_id in by_channel.items():
+            if channel not in ("email", "sms"):
+                raise ValueError(channel)
+            if template_id.strip():
+                cleaned.setdefault(kind, {})[channel] = template_id.strip()[:36]
+    return cleaned
 
 
 def message_settings_update(
@@ -117,9 +135,11 @@ def message_settings_update(
     sms_template_id: str = "",
     notify_api_key: str | None = None,
     switches: dict[str, bool] | None = None,
+    kind_templates: dict[str, dict[str, str]] | None = None,
 ) -> MessageSettings:
     """Change how the organisation sends messages. `notify_api_key`: None keeps the stored
-    key, "" removes it, anything else replaces it (stored encrypted)."""
+    key, "" removes it, anything else replaces it (stored encrypted). `kind_templates`
+    ({kind: {"email"|"sms": template id}}) replaces the templates per kind; None keeps them."""
     with transaction.atomic():
         row = settings_for(organisation=organisation)
         changed = ["quiet_from", "quiet_until", "email_template_id", "sms_template_id"]
@@ -130,6 +150,9 @@ def message_settings_update(
             key = notify_api_key.strip()
             row.notify_api_key_encrypted = encrypt(key) if key else ""
             changed.append("notify_api_key")
+        if kind_templates is not None:
+            row.kind_templates = _kind_templates(kind_templates)
+            changed.append("kind_templates")
         for name, on in (switches or {}).items():
             if name not in SWITCHES:
                 raise ValueError(name)

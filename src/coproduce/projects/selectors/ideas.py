@@ -24,6 +24,23 @@ def ideas_for(*, project: Project) -> QuerySet[Idea]:
     )
 
 
+def organisation_ideas(*, organisation: Organisation) -> QuerySet[Idea]:
+    """Ideas for the organisation as a whole (no project), newest first."""
+    return Idea.objects.filter(organisation=organisation, project__isnull=True).select_related(
+        "response", "author__user", "owner__user"
+    )
+
+
+def answered_ideas(*, organisation: Organisation) -> QuerySet[Idea]:
+    """Every answered idea, the organisation's own and its projects', newest answer first (for
+    the public board: it shows no names)."""
+    return (
+        Idea.objects.filter(organisation=organisation, response__isnull=False)
+        .select_related("response", "project")
+        .order_by("-response__updated_at", "-pk")
+    )
+
+
 if TYPE_CHECKING:  # django-stubs' names for an annotated row; no cost at run time
     from django_stubs_ext import WithAnnotations
 

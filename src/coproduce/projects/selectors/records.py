@@ -106,6 +106,21 @@ def projects_taken_part_in(*, membership: Membership) -> QuerySet[Project]:
     return Project.objects.filter(pk__in=came.values("session__project")).order_by("name")
 
 
+def sessions_attended_by(
+    *, membership: Membership, project: Project | None = None
+) -> QuerySet[Session]:
+    """Sessions the young person came to (on the register as came), newest first."""
+    came = Attendance.objects.filter(
+        organisation=membership.organisation_id, young_person=membership, attended=True
+    )
+    sessions = Session.objects.filter(
+        organisation=membership.organisation_id, pk__in=came.values("session")
+    )
+    if project is not None:
+        sessions = sessions.filter(project=project)
+    return sessions.select_related("project").order_by("-date", "-pk")
+
+
 def young_people_who_came(*, project: Project) -> list[Membership]:
     """Everyone who came to at least one of the project's sessions, in the order they joined."""
     rows = Attendance.objects.filter(session__project=project, attended=True).select_related(

@@ -79,6 +79,32 @@ def join_requests_waiting(*, project: Project) -> QuerySet[JoinRequest]:
     ).select_related("young_person__user", "role")
 
 
+def join_requests_waiting_in(*, organisation: int) -> QuerySet[JoinRequest]:
+    """Every request still waiting for staff's answer in the organisation, oldest first."""
+    return JoinRequest.objects.filter(
+        organisation=organisation, status=JoinStatus.WAITING
+    ).order_by("created_at", "pk")
+
+
+def join_request_answerers(*, project: Project) -> list[Membership]:
+    """Staff to tell of a new request: those who answered one for this project before, and
+    the organisation's managers (so somebody always hears)."""
+    from coproduce.organisations.roles import CAPABILITIES
+    from coproduce.organisations.selectors import staff_for
+
+    before = JoinRequest.objects.filter(
+        organisation=project.organisation_id, project=project
+    ).exclude(decided_by=None)
+    return list(
+        staff_for(organisation=project.organisation)
+        .filter(
+            Q(role__in=CAPABILITIES["manage_people"])
+            | Q(user_id__in=before.values("decided_by_id"))
+        )
+        .order_by("pk")
+    )
+
+
 def get_join_request_for(*, organisation: Organisation | None, pk: int) -> JoinRequest:
     return get_for(
         JoinRequest.objects.select_related("project", "role", "young_person__user"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coproduce.audit.services import audit_record
+from coproduce.core.bilingual import translations_set
 from coproduce.projects.checklists import CHECKLISTS, Answer
 from coproduce.projects.models import (
     ChecklistAnswer,
@@ -28,11 +29,18 @@ if TYPE_CHECKING:
 
 
 def project_settings_update(
-    *, acting_user: User, organisation: Organisation, ladder: str, feedback_due_days: int
+    *,
+    acting_user: User,
+    organisation: Organisation,
+    ladder: str,
+    feedback_due_days: int,
+    public_board: bool | None = None,
 ) -> ProjectSettings:
     with transaction.atomic():
         settings_ = settings_for(organisation=organisation)
         settings_.ladder, settings_.feedback_due_days = ladder, feedback_due_days
+        if public_board is not None:
+            settings_.public_board = public_board
         settings_.full_clean()
         settings_.save()
         audit_record(
@@ -40,7 +48,11 @@ def project_settings_update(
             organisation=organisation,
             verb="project_settings.update",
             target=settings_,
-            details={"ladder": ladder, "feedback_due_days": feedback_due_days},
+            details={
+                "ladder": ladder,
+                "feedback_due_days": feedback_due_days,
+                "public_board": settings_.public_board,
+            },
         )
     return settings_
 
@@ -64,7 +76,10 @@ def project_create(
     delivered_by: str = "together",
     in_scope: str = "",
     out_of_scope: str = "",
+    translations: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Project:
+    """`translations`: the name and aims in English and Welsh (core/bilingual.py); without
+    it, `name` and `aims` are in the language the person is using."""
     with transaction.atomic():
         project = Project(
             organisation=organisation,
@@ -77,6 +92,7 @@ def project_create(
             in_scope=in_scope,
             out_of_scope=out_of_scope,
         )
+        translations_set(instance=project, texts=translations or {})
         project.full_clean()
         project.save()
         audit_record(
@@ -100,7 +116,13 @@ PROJECT_FIELDS = (
 )
 
 
-def project_update(*, acting_user: User, project: Project, **fields: Any) -> Project:
+def project_update(
+    *,
+    acting_user: User,
+    project: Project,
+    translations: Mapping[str, Mapping[str, str]] | None = None,
+    **fields: Any,
+) -> Project:
     with transaction.atomic():
         changed = []
         for name in PROJECT_FIELDS:
@@ -109,6 +131,9 @@ def project_update(*, acting_user: User, project: Project, **fields: Any) -> Pro
                 if getattr(project, name) != value:
                     changed.append(name)
                     setattr(project, name, value)
+        before = {f: getattr(project, f"{f}_cy") for f in (translations or {})}
+        translations_set(instance=project, texts=translations or {})
+        changed += [f"{f}_cy" for f, was in before.items() if getattr(project, f"{f}_cy") != was]
         project.full_clean()
         project.save()
         audit_record(
@@ -178,9 +203,16 @@ def project_move(*, acting_user: User, project: Project, to_stage: str) -> Stage
     return change
 
 
-def role_create(*, acting_user: User, project: Project, **fields: Any) -> RoleDescription:
+def role_create(
+    *,
+    acting_user: User,
+    project: Project,
+    translations: Mapping[str, Mapping[str, str]] | None = None,
+    **fields: Any,
+) -> RoleDescription:
     with transaction.atomic():
         role = RoleDescription(organisation=project.organisation, project=project, **fields)
+        translations_set(instance=role, texts=translations or {})
         role.full_clean()
         role.save()
         audit_record(

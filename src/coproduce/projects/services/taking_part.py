@@ -60,7 +60,29 @@ def join_request_create(
             target=request,
             details={"role": role.pk if role else None},
         )
+        _tell_staff_of(request)
     return request
+
+
+def _tell_staff_of(join_request: JoinRequest) -> None:
+    """A note for the staff who answer requests for this project (in the app, no e-mail)."""
+    from coproduce.projects.selectors import join_request_answerers
+
+    project = join_request.project
+    name, who = project.name, join_request.young_person.user.display_name
+    url = reverse("projects:join_request_answer", args=[join_request.pk])
+    for staff in join_request_answerers(project=project):
+        notify(
+            organisation=project.organisation,
+            recipient=staff.user,
+            kind="project.join_request",
+            dedupe_key=f"join-request:{join_request.pk}:{staff.user_id}",
+            subject=lambda: (
+                _("%(person)s is asking to join %(project)s") % {"person": who, "project": name}
+            ),
+            url=url,
+            email=False,
+        )
 
 
 def join_request_decide(

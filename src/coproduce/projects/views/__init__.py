@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from coproduce.projects.views.ideas import board, idea_add, idea_respond, my_idea_add, my_ideas
+from coproduce.projects.views.ideas import (
+    board,
+    idea_add,
+    idea_respond,
+    my_idea_add,
+    my_ideas,
+    organisation_board,
+    public_board,
+)
 from coproduce.projects.views.journeys import journey, my_journey
 from coproduce.projects.views.projects import (
     project_add,
@@ -41,11 +49,13 @@ __all__ = [
     "my_idea_add",
     "my_ideas",
     "my_journey",
+    "organisation_board",
     "project_add",
     "project_detail",
     "project_edit",
     "project_list",
     "project_stage",
+    "public_board",
     "role_add",
     "session_add",
     "session_calendar",

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, show_errors
+from coproduce.core.tenancy import organisation_scope
+from coproduce.organisations.selectors import organisation_with_slug
 from coproduce.projects import selectors as sel
 from coproduce.projects import services
 from coproduce.projects.forms import IdeaForm, ResponseForm
 from coproduce.projects.forms_taking_part import MyIdeaForm
 from coproduce.projects.sections import render_board_sections
+
+PUBLIC_SHOWN = 100  # the newest answers; a board, not an archive
 
 
 @member_required("staff")
@@ -48,9 +52,17 @@ def idea_add(request: MemberRequest, project_id: int) -> HttpResponse:
 @member_required("staff")
 def idea_respond(request: MemberRequest, idea_id: int) -> HttpResponse:
     idea = sel.get_idea_for(organisation=request.organisation, pk=idea_id)
-    similar = [
-        i for i in sel.ideas_for(project=idea.project) if i.pk != idea.pk and i.response_id is None
-    ]
+    together = (
+        sel.ideas_for(project=idea.project)
+        if idea.project is not None
+        else sel.organisation_ideas(organisation=request.organisation)
+    )
+    similar = [i for i in together if i.pk != idea.pk and i.response_id is None]
+    back = (
+        reverse("projects:detail", args=[idea.project_id])
+        if idea.project_id
+        else reverse("projects:organisation_board")
+    )
     response = idea.response
     initial = (
         {
@@ -81,14 +93,14 @@ def idea_respond(request: MemberRequest, idea_id: int) -> HttpResponse:
             show_errors(form, error)
         else:
             messages.success(request, _("Answer saved. The young people have been told."))
-            return redirect("projects:detail", project_id=idea.project_id)
+            return redirect(back)
     return form_page(
         request,
         form=form,
         title=_("Answer this idea"),
         caption=idea.text[:120],
         submit_text=_("Save answer"),
-        back_url=reverse("projects:detail", args=[idea.project_id]),
+        back_url=back,
     )
 
 
@@ -142,12 +154,47 @@ def my_idea_add(request: MemberRequest) -> HttpResponse:
         else:
             messages.success(request, _("Thanks! Your idea has been sent. You will get an answer."))
             return redirect("projects:my_ideas")
-    if not projects.exists():
-        return render(request, "projects/my_idea_no_projects.html", {"title": _("Give an idea")})
     return form_page(
         request,
         form=form,
         title=_("Give an idea"),
         submit_text=_("Send my idea"),
         back_url=reverse("projects:my_ideas"),
+    )
+
+
+@member_required()
+def organisation_board(request: MemberRequest) -> HttpResponse:
+    """Ideas for the organisation as a whole: everyone in it sees what was said and done;
+    staff also see the ones still waiting, to answer them."""
+    me = request.membership
+    if not me.is_staff_member and not me.is_young_person:
+        raise PermissionDenied
+    ideas = list(sel.organisation_ideas(organisation=request.organisation))
+    return render(
+        request,
+        "projects/organisation_board.html",
+        {
+            "title": _("You said – we did"),
+            "answered": [i for i in ideas if i.response is not None],
+            "waiting": [i for i in ideas if i.response is None] if me.is_staff_member else [],
+            "public": sel.settings_for(organisation=request.organisation).public_board,
+        },
+    )
+
+
+def public_board(request: HttpRequest, organisation_slug: str) -> HttpResponse:
+    """An organisation's public board, when it chooses to publish one (off by default): the
+    answered ideas only, with no names, photos or quotes."""
+    organisation = organisation_with_slug(organisation_slug)
+    if organisation is None:
+        raise Http404
+    with organisation_scope(organisation):
+        if not sel.settings_for(organisation=organisation).public_board:
+            raise Http404
+        ideas = list(sel.answered_ideas(organisation=organisation)[:PUBLIC_SHOWN])
+    return render(
+        request,
+        "projects/public_board.html",
+        {"title": _("You said – we did"), "organisation": organisation, "ideas": ideas},
     )

@@ -14,15 +14,29 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coproduce.core.bilingual import add_welsh_fields, split_languages
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, show_errors
 from coproduce.projects import selectors as sel
 from coproduce.projects import services
 from coproduce.projects.checklists import CHECKLISTS, Stage
 from coproduce.projects.forms import ChecklistForm, ProjectForm, RoleForm, SettingsForm
+from coproduce.projects.sections import render_project_sections
 
 if TYPE_CHECKING:
     from coproduce.projects.models import Project
+
+# Written by staff in English and Welsh (projects/translation.py).
+PROJECT_TEXTS = ("name", "aims")
+ROLE_TEXTS = (
+    "title",
+    "expectations",
+    "skills",
+    "tasks",
+    "meeting_frequency",
+    "duration",
+    "reward_notes",
+)
 
 
 @member_required("staff")
@@ -47,10 +61,15 @@ def project_add(request: MemberRequest) -> HttpResponse:
         organisation=request.organisation,
         initial={"designed_by": "together", "delivered_by": "together"},
     )
+    add_welsh_fields(form, PROJECT_TEXTS)
     if request.method == "POST" and form.is_valid():
+        data, texts = split_languages(form, PROJECT_TEXTS)
         try:
             project = services.project_create(
-                acting_user=request.user, organisation=request.organisation, **form.cleaned_data
+                acting_user=request.user,
+                organisation=request.organisation,
+                translations=texts,
+                **data,
             )
         except ValidationError as error:
             show_errors(form, error)
@@ -94,6 +113,8 @@ def project_detail(request: MemberRequest, project_id: int) -> HttpResponse:
             "roles": project.roles.all(),
             "changes": project.stage_changes.select_related("changed_by"),
             "join_requests": sel.join_requests_waiting(project=project),
+            # What other apps add here (story: naming peer mentors).
+            "sections": render_project_sections(request, project),
         },
     )
 
@@ -123,6 +144,8 @@ def _young_person_detail(
                 else []
             ),
             "ideas": [i for i in sel.ideas_of(membership=me) if i.project_id == project.pk],
+            # What other apps add for someone in it (media: add a photo or quote).
+            "sections": render_project_sections(request, project) if member else [],
         },
     )
 
@@ -132,9 +155,13 @@ def project_edit(request: MemberRequest, project_id: int) -> HttpResponse:
     project = sel.get_project_for(organisation=request.organisation, pk=project_id)
     initial = {f: getattr(project, f) for f in services.PROJECT_FIELDS}
     form = ProjectForm(request.POST or None, organisation=request.organisation, initial=initial)
+    add_welsh_fields(form, PROJECT_TEXTS, instance=project)
     if request.method == "POST" and form.is_valid():
+        data, texts = split_languages(form, PROJECT_TEXTS)
         try:
-            services.project_update(acting_user=request.user, project=project, **form.cleaned_data)
+            services.project_update(
+                acting_user=request.user, project=project, translations=texts, **data
+            )
         except ValidationError as error:
             show_errors(form, error)
         else:
@@ -192,8 +219,10 @@ def project_stage(request: MemberRequest, project_id: int) -> HttpResponse:
 def role_add(request: MemberRequest, project_id: int) -> HttpResponse:
     project = sel.get_project_for(organisation=request.organisation, pk=project_id)
     form = RoleForm(request.POST or None)
+    add_welsh_fields(form, ROLE_TEXTS)
     if request.method == "POST" and form.is_valid():
-        services.role_create(acting_user=request.user, project=project, **form.cleaned_data)
+        data, texts = split_languages(form, ROLE_TEXTS)
+        services.role_create(acting_user=request.user, project=project, translations=texts, **data)
         messages.success(request, _("Role description added."))
         return redirect("projects:detail", project_id=project.pk)
     return form_page(
@@ -211,7 +240,11 @@ def settings_edit(request: MemberRequest) -> HttpResponse:
     current = sel.settings_for(organisation=request.organisation)
     form = SettingsForm(
         request.POST or None,
-        initial={"ladder": current.ladder, "feedback_due_days": current.feedback_due_days},
+        initial={
+            "ladder": current.ladder,
+            "feedback_due_days": current.feedback_due_days,
+            "public_board": current.public_board,
+        },
     )
     if request.method == "POST" and form.is_valid():
         services.project_settings_update(

@@ -11,7 +11,14 @@ from coproduce.safeguarding.views.concerns import (
     index,
     new,
 )
-from coproduce.safeguarding.views.risk import checklist, ready, risk, sheet, sign_off
+from coproduce.safeguarding.views.risk import (
+    checklist,
+    ready,
+    risk,
+    session_staff,
+    sheet,
+    sign_off,
+)
 from coproduce.safeguarding.views.team import safeguarding_settings, team
 from coproduce.safeguarding.views.welfare import welfare, welfare_edit
 
@@ -27,6 +34,7 @@ __all__ = [
     "ready",
     "risk",
     "safeguarding_settings",
+    "session_staff",
     "sheet",
     "sign_off",
     "team",

@@ -16,7 +16,7 @@ from coproduce.organisations.selectors import staff_for
 from coproduce.projects.selectors import get_session_for
 from coproduce.safeguarding import selectors as sel
 from coproduce.safeguarding import services
-from coproduce.safeguarding.forms import ChecklistForm, RiskForm
+from coproduce.safeguarding.forms import ChecklistForm, RiskForm, SessionStaffForm
 from coproduce.safeguarding.views.access import staff_only
 
 
@@ -123,8 +123,47 @@ def sheet(request: MemberRequest, session_id: int) -> HttpResponse:
             "session": session,
             "rows": rows,
             "assessment": assessment,
-            "staff": sel.staff_of(assessment) if assessment else [],
+            "staff": sel.session_staff_of(session),
         },
+    )
+
+
+@member_required("member")
+def session_staff(request: MemberRequest, session_id: int) -> HttpResponse:
+    """Name the staff running a session: they see its young people's welfare information."""
+    staff_only(request)
+    session = get_session_for(organisation=request.organisation, pk=session_id)
+    form = SessionStaffForm(
+        request.POST or None,
+        staff=staff_for(organisation=request.organisation),
+        initial={"staff": sel.session_staff_of(session)},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.session_staff_set(
+                acting_user=request.user,
+                editor=request.membership,
+                session=session,
+                staff=list(form.cleaned_data["staff"]),
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        except PermissionDenied:
+            raise Http404 from None
+        else:
+            messages.success(request, _("Staff running this session saved."))
+            if sel.is_running(request.membership, session) or sel.may_see_welfare(
+                request.membership, None, running=False
+            ):
+                return redirect("safeguarding:sheet", session_id=session.pk)
+            return redirect("safeguarding:risk", session_id=session.pk)
+    return form_page(
+        request,
+        form=form,
+        title=_("Staff running this session"),
+        caption=str(session),
+        submit_text=_("Save"),
+        back_url=reverse("safeguarding:risk", args=[session.pk]),
     )
 
 

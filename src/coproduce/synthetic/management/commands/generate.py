@@ -14,7 +14,7 @@ from coproduce.synthetic.sizes import SIZES
 
 
 class Command(BaseCommand):
-    help = "Generate synthetic organisations (tiny, small or large), reproducibly from --seed."
+    help = "Generate synthetic organisations (tiny, small, large or council), reproducibly from --seed."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--size", choices=sorted(SIZES), default="small")

@@ -1,0 +1,10 @@
+"""Texts the organisation writes in English and Welsh (django-modeltranslation)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from coproduce.credits.models import Reward
+
+
+@register(Reward)
+class RewardTranslation(TranslationOptions):
+    fields = ("name", "description")

@@ -1,0 +1,161 @@
+"""With the shared cache on (as with Redis), a signed-in page reads the session, the person
+and their memberships from it, not the database; and any change to them is seen on the very
+next request: a new role, a removal, a deactivation, a new password, signing out everywhere."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.contrib.auth import load_backend
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from coproduce.accounts.member_cache import ENTRY, MEMBERSHIPS_ATTRIBUTE, person
+from coproduce.accounts.services import password_set
+from coproduce.core.sessions import sessions_end_for
+from coproduce.organisations.models import Membership
+from coproduce.organisations.roles import Role
+from coproduce.organisations.services import organisation_language_set, person_update
+from tests.conftest import client_for
+from tests.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def shared_cache(settings: Any) -> None:
+    """One cache for every "server" in this process, as Redis is for every server."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "member-cache-test",
+        }
+    }
+    settings.MEMBER_CACHE_SECONDS = 300
+    settings.ROOT_URLCONF = "tests.accounts.member_urls"
+    cache.clear()
+
+
+def who(client: Client) -> str:
+    response = client.get("/who/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def queries_for(client: Client) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        who(client)
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def change(membership: Membership, admin: Membership, **changes: Any) -> None:
+    user = membership.user
+    fields: dict[str, Any] = {
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "preferred_name": user.preferred_name,
+        "email": user.email,
+        "date_of_birth": user.date_of_birth,
+        "role": membership.role,
+        "in_care": membership.in_care,
+        "is_active": membership.is_active,
+        "services": [],
+    }
+    person_update(acting_user=admin.user, membership=membership, **{**fields, **changes})
+
+
+def test_a_signed_in_page_asks_the_database_nothing_once_the_person_is_cached(
+    shared_cache: None, practitioner: Membership, settings: Any
+) -> None:
+    settings.MEMBER_CACHE_SECONDS = 0
+    uncached = client_for(practitioner)
+    who(uncached)
+    without = queries_for(uncached)
+    assert len(without) >= 3  # the session, the person, their memberships
+
+    settings.MEMBER_CACHE_SECONDS = 300
+    cached = client_for(practitioner)
+    assert who(cached) == "bob_practitioner as practitioner of 1"
+    assert queries_for(cached) == []
+    assert who(cached) == "bob_practitioner as practitioner of 1"
+
+
+def test_a_new_role_counts_on_the_next_request(
+    shared_cache: None, practitioner: Membership, admin: Membership
+) -> None:
+    client = client_for(practitioner)
+    assert who(client) == "bob_practitioner as practitioner of 1"
+    change(practitioner, admin, role=Role.MANAGER)
+    # A manager must set up two-step sign-in before any page: asked on the very next request.
+    response = client.get("/who/")
+    assert response.status_code == 302
+    assert response["Location"] == "/auth/2fa/totp/activate/"
+    change(practitioner, admin, role=Role.PRACTITIONER)
+    assert who(client) == "bob_practitioner as practitioner of 1"
+
+
+def test_someone_taken_out_of_an_organisation_loses_it_on_the_next_request(
+    shared_cache: None, practitioner: Membership, admin: Membership
+) -> None:
+    second = MembershipFactory.create(user=practitioner.user, role=Role.PRACTITIONER)
+    client = client_for(practitioner)
+    assert who(client) == "bob_practitioner as practitioner of 2"
+    change(practitioner, admin, is_active=False)
+    assert who(client) == "bob_practitioner as practitioner of 1"
+    second.delete()
+    assert who(client) == "bob_practitioner as no organisation of 0"
+
+
+def test_a_deactivated_account_is_signed_out_on_the_next_request(
+    shared_cache: None, practitioner: Membership
+) -> None:
+    client = client_for(practitioner)
+    assert who(client).startswith("bob_practitioner")
+    practitioner.user.is_active = False
+    practitioner.user.save()
+    assert who(client) == "signed out"
+
+
+def test_a_new_password_ends_the_other_sessions(
+    shared_cache: None, practitioner: Membership
+) -> None:
+    elsewhere = client_for(practitioner)
+    assert who(elsewhere).startswith("bob_practitioner")
+    password_set(user=practitioner.user, password="a long new password 42", membership=None)
+    assert who(elsewhere) == "signed out"
+
+
+def test_signing_out_everywhere_ends_every_cached_session(
+    shared_cache: None, practitioner: Membership
+) -> None:
+    phone, laptop = client_for(practitioner), client_for(practitioner)
+    assert who(phone).startswith("bob_practitioner")
+    assert who(laptop).startswith("bob_practitioner")
+    sessions_end_for(user_id=practitioner.user_id)
+    assert who(phone) == "signed out"
+    assert who(laptop) == "signed out"
+
+
+def test_signing_out_ends_that_session_only(shared_cache: None, practitioner: Membership) -> None:
+    phone, laptop = client_for(practitioner), client_for(practitioner)
+    assert who(phone).startswith("bob_practitioner")
+    phone.post("/auth/logout/")
+    assert who(phone) == "signed out"
+    assert who(laptop) == "bob_practitioner as practitioner of 1"
+
+
+def test_an_organisation_change_reaches_cached_members(
+    shared_cache: None, practitioner: Membership, admin: Membership
+) -> None:
+    client = client_for(practitioner)
+    who(client)
+    assert cache.get(ENTRY.format(practitioner.user_id)) is not None
+    organisation_language_set(
+        acting_user=admin.user, organisation=practitioner.organisation, language="cy"
+    )
+    backend = load_backend("django.contrib.auth.backends.ModelBackend")
+    memberships = getattr(person(practitioner.user_id, backend), MEMBERSHIPS_ATTRIBUTE)
+    assert memberships[0].organisation.default_language == "cy"
