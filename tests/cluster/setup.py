@@ -15,7 +15,6 @@ from coproduce.core.tenancy import all_organisations
 from coproduce.credits import selectors as credits_selectors
 from coproduce.credits import services as credits
 from coproduce.credits.models import Reward
-from coproduce.credits.services.earning import MILESTONE_HOURS
 from coproduce.media import services as media
 from coproduce.organisations.models import Membership
 from coproduce.projects.models import Project
@@ -45,7 +44,11 @@ with all_organisations():
 
     # Kai's next milestone is one award away: it sends him a notification, e-mailed by the worker.
     kai_hours = credits_selectors.balance_of(kai)[1] / 60
-    milestone = next(m for m in MILESTONE_HOURS if m > kai_hours)
+    milestone = next(
+        m.hours
+        for m in credits_selectors.milestones_for(organisation=kai.organisation)
+        if m.hours > kai_hours
+    )
     kai_award_hours = math.ceil(milestone - kai_hours) + 1
     assert kai_award_hours <= 24, kai_award_hours
 

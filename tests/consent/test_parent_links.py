@@ -66,6 +66,7 @@ def test_it_lets_staff_make_a_link_that_is_shown_once_and_stored_only_as_a_hash(
         {
             "recipient_name": "Sian Roberts",
             "relationship": "mother",
+            "language": "en-gb",
             "consent_until_day": str(until.day),
             "consent_until_month": str(until.month),
             "consent_until_year": str(until.year),

@@ -159,9 +159,9 @@ def test_the_panels_ask_the_database_together_and_still_show_what_needs_doing(
     monkeypatch.setattr("coproduce.core.dashboard.run_together", counted)
     with time_machine.travel(datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC)):
         home = client_for(practitioner).get("/").content.decode()
-    # Overdue ideas, stuck projects, messages, open rounds, media and bids: one batch,
-    # which PostgreSQL answers in one round trip.
-    assert batches == [6]
+    # Overdue ideas, stuck projects, messages, open rounds, media, bids, join requests and
+    # young people's photos waiting: one batch, which PostgreSQL answers in one round trip.
+    assert batches == [8]
     assert "1 idea is waiting too long for feedback" in home
     assert "1 photo, film or quote cannot be published without consent" in home
 

@@ -12,6 +12,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from coproduce.audit.models import AuditEvent
 from coproduce.inclusion import services
 from coproduce.inclusion.models import Payment
 from coproduce.inclusion.services import receipts
@@ -139,3 +140,36 @@ def test_a_receipt_too_big_is_refused(
     response = _record(practitioner, young_person, SimpleUploadedFile("r.pdf", PDF))
     assert "The receipt must be smaller than 10 MB" in response.content.decode()
     assert not Payment.objects.filter(young_person=young_person).exists()
+
+
+def test_a_receipt_can_be_added_later_while_the_payment_waits(
+    practitioner: Membership, manager: Membership, young_person: Membership
+) -> None:
+    payment = services.payment_record(
+        acting_user=practitioner.user,
+        recorded_by=practitioner,
+        young_person=young_person,
+        kind="travel",
+        purpose="Train",
+        amount_pence=900,
+        method="cash",
+        paid_on=datetime.date(2026, 10, 2),
+    )
+    add = f"/inclusion/payments/{payment.pk}/receipt/add/"
+    assert add in client_for(practitioner).get("/inclusion/payments/").content.decode()
+    response = client_for(practitioner).post(add, {"receipt": SimpleUploadedFile("r.pdf", PDF)})
+    assert response.status_code == 302
+    payment.refresh_from_db()
+    assert payment.receipt_type == "application/pdf"
+    assert AuditEvent.objects.filter(verb="payment.receipt").count() == 1
+    # Once a manager has decided, the receipt they saw stays.
+    services.payment_decide(
+        acting_user=manager.user, decided_by=manager, payment=payment, approve=True
+    )
+    again = client_for(practitioner).post(add, {"receipt": SimpleUploadedFile("r.pdf", PDF)})
+    assert "This payment has already been decided" in again.content.decode()
+    query = "start_day=1&start_month=10&start_year=2026&end_day=31&end_month=10&end_year=2026"
+    export = client_for(manager).get(f"/inclusion/payments/export.csv?{query}").content.decode()
+    assert export.splitlines()[0].endswith("Receipt kept") and export.splitlines()[1].endswith(
+        "Yes"
+    )

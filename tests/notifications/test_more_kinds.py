@@ -145,6 +145,6 @@ def test_the_staff_digest_says_how_many_young_people_have_no_consent(
     with time_machine.travel(monday, tick=False):
         _due_twice()
     [digest] = Message.objects.filter(kind="staff_digest", recipient=practitioner)
-    assert "- 1 young people have no valid consent recorded" in digest.body
+    assert "- 1 young person has no valid consent recorded" in digest.body
     [welsh] = Message.objects.filter(kind="staff_digest", recipient=admin)
-    assert "- Nid oes caniatâd dilys wedi'i gofnodi ar gyfer 1 o bobl ifanc" in welsh.body
+    assert "- Nid oes caniatâd dilys wedi'i gofnodi ar gyfer 1 person ifanc" in welsh.body

@@ -106,7 +106,7 @@ def test_the_weekly_digest_goes_once_however_often_the_command_runs(
         digests = Message.objects.filter(kind="staff_digest")
         assert sorted(d.recipient_id for d in digests) == sorted([practitioner.pk, admin.pk])
         [digest] = digests.filter(recipient=practitioner)
-        assert "1 young people have no e-mail or mobile number" in digest.body
+        assert "1 young person has no e-mail or mobile number" in digest.body
         call_command("worker", "--once")
     assert len(notify.to(practitioner.user.email)) == 1
     with time_machine.travel(monday + datetime.timedelta(days=1), tick=False):

@@ -1,10 +1,11 @@
-"""Personal data held by self-assessment: a person's assessments, scores and examples."""
+"""Personal data held by self-assessment: a person's assessments, scores and examples, and the
+scores they gave on an interview panel."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from coproduce.assessments.models import Assessment, Score
+from coproduce.assessments.models import Assessment, InterviewScore, Panellist, Score
 from coproduce.core.hooks import PersonalData
 
 if TYPE_CHECKING:
@@ -18,6 +19,9 @@ MODELS = [
     "assessments.reflection",
     "assessments.conversation",
     "assessments.citation",
+    # Interview panels (use in recruitment): a person's place on a panel and their own scores.
+    "assessments.panellist",
+    "assessments.interviewscore",
 ]
 
 
@@ -26,6 +30,12 @@ def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
         organisation=membership.organisation, respondent=membership
     ).select_related("round")
     scores = Score.objects.filter(assessment__in=assessments).select_related("indicator")
+    panels = Panellist.objects.filter(
+        organisation=membership.organisation, membership=membership
+    ).select_related("interview")
+    interview_scores = InterviewScore.objects.filter(panellist__in=panels).select_related(
+        "panellist__interview", "indicator"
+    )
     return {
         "assessments": [
             {
@@ -47,6 +57,26 @@ def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
             }
             for s in scores
         ],
+        "interview_panels": [
+            {
+                "interview": p.interview.post,
+                "held_on": p.interview.held_on.isoformat(),
+                "as_young_person": p.is_young_person,
+                "submitted_at": p.submitted_at.isoformat() if p.submitted_at else None,
+            }
+            for p in panels
+        ],
+        # Candidates are other people: named by number only, not by name.
+        "interview_scores": [
+            {
+                "interview": s.panellist.interview.post,
+                "candidate": s.candidate_id,
+                "question": s.indicator.title,
+                "score": s.value,
+                "why": s.note,
+            }
+            for s in interview_scores
+        ],
     }
 
 
@@ -60,6 +90,9 @@ def erase(membership: Membership, *, acting_user: User | None) -> None:
     Score.objects.filter(assessment__in=assessments).update(example="")
     Reflection.objects.filter(assessment__in=assessments).update(text="")
     ScoreCorrection.objects.filter(score__assessment__in=assessments).update(previous_example="")
+    InterviewScore.objects.filter(
+        organisation=membership.organisation, panellist__membership=membership
+    ).update(note="")
 
 
 PROVIDER = PersonalData(
@@ -71,5 +104,7 @@ PROVIDER = PersonalData(
         "assessments.assessment": {"led_by"},
         "assessments.scorecorrection": {"corrected_by"},
         "assessments.conversation": {"recorded_by"},
+        "assessments.interview": {"created_by"},
+        "assessments.agreedinterviewscore": {"recorded_by"},
     },
 )

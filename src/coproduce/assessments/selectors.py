@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from coproduce.assessments.matrix import Cell, cell_for
 from coproduce.assessments.models import (
     Assessment,
     BandDescriptor,
@@ -193,3 +194,8 @@ def get_indicator_by_key_for(*, assessment: Assessment, key: str) -> Indicator:
         key=key,
         version=assessment.round.version_id,
     )
+
+
+def matrix_cell(*, designed_by: str, delivered_by: str) -> Cell:
+    """Where a project sits in nef's design × delivery matrix (for the project page)."""
+    return cell_for(designed_by, delivered_by)

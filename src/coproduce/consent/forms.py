@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.consent.models import GivenBy, Use
@@ -64,6 +65,13 @@ class RetentionForm(forms.Form):
     )
 
 
+# Each language named in itself and marked as such, as on the language switch.
+LANGUAGE_CHOICES = [
+    ("en-gb", mark_safe('<span lang="en">English</span>')),  # fixed markup, no input in it
+    ("cy", mark_safe('<span lang="cy">Cymraeg</span>')),  # fixed markup, no input in it
+]
+
+
 class ConsentRequestForm(forms.Form):
     """Staff name the one person a link is for (for a child in care: who holds delegated
     authority)."""
@@ -78,6 +86,12 @@ class ConsentRequestForm(forms.Form):
         label=_("Their e-mail address (optional)"),
         required=False,
         help_text=_("Leave empty to print a letter with the link instead"),
+    )
+    language = forms.ChoiceField(
+        label=_("Which language do they read?"),
+        help_text=_("Their e-mail and the page their link opens are written in this language"),
+        choices=LANGUAGE_CHOICES,
+        widget=forms.RadioSelect,
     )
     consent_until = DateField(
         label=_("Consent lasts until"),

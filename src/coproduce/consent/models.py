@@ -141,6 +141,10 @@ class ConsentRequest(TenantModel):
     recipient_name = models.CharField(_("their name"), max_length=200)
     relationship = models.CharField(_("their relationship to the young person"), max_length=100)
     email = models.EmailField(_("their e-mail address"), blank=True)
+    # The language they read: their e-mail and the pages their link opens are written in it.
+    language = models.CharField(
+        _("the language they read"), max_length=10, choices=settings.LANGUAGES, default="en-gb"
+    )
     delegated_authority = models.BooleanField(default=False)
     consent_until = models.DateField(_("consent lasts until"))
     expires_at = models.DateTimeField()

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -49,8 +52,12 @@ def _with_link(
         if consent_request is None:
             raise Http404
         throttle.give_back(taken)
-        with organisation_scope(consent_request.organisation):
+        language = _language_for(request, consent_request)
+        with organisation_scope(consent_request.organisation), translation.override(language):
+            request.LANGUAGE_CODE = language
             response = view(request, consent_request, consent_token)
+        response["Content-Language"] = language
+        patch_vary_headers(response, ["Cookie"])
         # The link is a key: keep it out of caches and search engines. (The site's
         # Referrer-Policy, same-origin, already keeps it from other sites; "no-referrer" would
         # make browsers send "Origin: null" and fail the form's CSRF check.)
@@ -61,6 +68,14 @@ def _with_link(
     wrapper.__name__ = view.__name__
     wrapper.__doc__ = view.__doc__
     return wrapper
+
+
+def _language_for(request: HttpRequest, consent_request: ConsentRequest) -> str:
+    """The language the parent or carer reads (chosen by staff when making the link), unless
+    they have used the language switch on this browser since: then that choice."""
+    if settings.LANGUAGE_COOKIE_NAME in request.COOKIES:
+        return translation.get_language() or consent_request.language
+    return consent_request.language
 
 
 def _asked(consent_request: ConsentRequest) -> list[tuple[str, str, str]]:

@@ -24,7 +24,9 @@ from coproduce.organisations.selectors import get_person_for
 @member_required("staff")
 def ask(request: MemberRequest, membership_id: int) -> HttpResponse:
     person = get_person_for(organisation=request.organisation, pk=membership_id)
-    form = ConsentRequestForm(request.POST or None)
+    form = ConsentRequestForm(
+        request.POST or None, initial={"language": request.organisation.default_language}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             consent_request, raw = services.consent_request_create(

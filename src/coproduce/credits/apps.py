@@ -21,3 +21,13 @@ class CreditsConfig(AppConfig):
         hooks.demo_loaders.register(demo.load)
         session_sections.register(sections.session_section)
         hooks.personal_data.register(personal_data.PROVIDER)
+        # A new organisation starts with the usual milestones (it can change them).
+        from django.db.models.signals import post_save
+
+        from coproduce.credits.services.milestones import on_organisation_saved
+
+        post_save.connect(
+            on_organisation_saved,
+            sender="organisations.Organisation",
+            dispatch_uid="credits.default_milestones",
+        )

@@ -27,6 +27,15 @@ class AwardForm(forms.Form):
     partner_name = forms.CharField(
         label=_("Community group (if the time was given to one)"), required=False, max_length=200
     )
+    sanction = forms.BooleanField(
+        label=_("Given as a sanction (earns no credits)"),
+        help_text=_(
+            "Tick this for hours someone had to give, for example ordered by a court or set "
+            "as a school detention. The hours are kept so you can see them, but earn no "
+            "credits and count towards no milestone."
+        ),
+        required=False,
+    )
     # Sent back with the form so a double submit awards once.
     key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
@@ -153,3 +162,27 @@ class CreditSettingsForm(forms.Form):
     allow_giving = forms.BooleanField(
         label=_("Young people may give credits to each other"), required=False
     )
+
+
+class MilestoneForm(forms.Form):
+    """A milestone the organisation marks: the hours, and what a young person gets."""
+
+    hours = forms.IntegerField(
+        label=_("Hours of time given"),
+        min_value=1,
+        max_value=10000,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+    )
+    certificate = forms.BooleanField(label=_("A certificate"), required=False, initial=True)
+    reward = forms.CharField(
+        label=_("Reward (optional)"),
+        help_text=_("For example 'A cinema trip'. Staff arrange it when someone gets there."),
+        required=False,
+        max_length=200,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("certificate") and not (data.get("reward") or "").strip():
+            self.add_error("reward", _("Choose a certificate, name a reward, or both"))
+        return data

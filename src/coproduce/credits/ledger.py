@@ -22,7 +22,15 @@ from django.db.backends.utils import CursorWrapper
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from coproduce.credits.models import EARNING, Account, AccountKind, Category, Entry
+from coproduce.credits.models import (
+    EARNING,
+    MINUTES_PER_HOUR,
+    Account,
+    AccountKind,
+    Category,
+    Entry,
+    Milestone,
+)
 
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
@@ -64,8 +72,19 @@ def account_of(membership: Membership) -> Account:
     return account
 
 
-def earning_accounts(membership: Membership) -> tuple[Account, Account]:
-    """The organisation's issuing account and the young person's, in one query."""
+class EarningAccounts(NamedTuple):
+    issuing: Account
+    own: Account
+    # The organisation's lowest milestone above the young person's whole hours when read
+    # (None: none above), so an award that crosses none needs no look-up; `milestone_known`
+    # is False for an account made just now, whose milestones are looked up if it earns.
+    next_milestone: int | None
+    milestone_known: bool
+
+
+def earning_accounts(membership: Membership) -> EarningAccounts:
+    """The organisation's issuing account and the young person's, with the young person's
+    next milestone, in one query."""
     if not membership.is_young_person:
         raise ValidationError(_("Only young people hold credits"))
     connection = connections[router.db_for_read(Account)]
@@ -73,13 +92,20 @@ def earning_accounts(membership: Membership) -> tuple[Account, Account]:
     with connection.cursor() as cursor:
         cursor.execute(
             _sql(connection).accounts,
-            [membership.organisation_id, AccountKind.ISSUING, membership.pk],
+            [MINUTES_PER_HOUR, membership.organisation_id, AccountKind.ISSUING, membership.pk],
         )
-        found = [Account.from_db(connection.alias, names, row) for row in cursor.fetchall()]
-    by_kind = {account.kind: account for account in found}
-    issuing = by_kind.get(AccountKind.ISSUING) or issuing_account(membership.organisation)
-    own = by_kind.get(AccountKind.YOUNG_PERSON) or account_of(membership)
-    return issuing, own
+        found = [
+            (Account.from_db(connection.alias, names, row[:-1]), row[-1])
+            for row in cursor.fetchall()
+        ]
+    by_kind = {account.kind: (account, milestone) for account, milestone in found}
+    issuing = by_kind.get(AccountKind.ISSUING, (None, None))[0] or issuing_account(
+        membership.organisation
+    )
+    own, next_milestone = by_kind.get(AccountKind.YOUNG_PERSON, (None, None))
+    if own is None:
+        return EarningAccounts(issuing, account_of(membership), None, milestone_known=False)
+    return EarningAccounts(issuing, own, next_milestone, milestone_known=True)
 
 
 class _Statements(NamedTuple):
@@ -101,12 +127,15 @@ def _statements(quote: Callable[[str], str], for_update: bool) -> _Statements:
     every posting than the database took to run them. Names come from the models' own
     metadata; every value is a parameter."""
     account = quote(Account._meta.db_table)
-    columns = ", ".join(quote(f.column) for f in Account._meta.concrete_fields)
+    columns = ", ".join(f"{account}.{quote(f.column)}" for f in Account._meta.concrete_fields)
+    milestone = quote(Milestone._meta.db_table)
     fields = [f for f in Entry._meta.concrete_fields if not f.primary_key]
     entry_columns = ", ".join(quote(f.column) for f in fields)
     marks, key = ", ".join(["%s"] * len(fields)), ", ".join(map(quote, UNIQUE_KEY))
     return _Statements(
-        accounts=f"SELECT {columns} FROM {account} "  # noqa: S608
+        accounts=f"SELECT {columns}, (SELECT MIN(m.hours) FROM {milestone} m "  # noqa: S608
+        f"WHERE m.organisation_id = {account}.organisation_id "
+        f"AND m.hours * %s > {account}.lifetime_minutes) FROM {account} "
         "WHERE (organisation_id = %s AND kind = %s) OR membership_id = %s",
         lock=f"SELECT id, kind, balance, lifetime_minutes FROM {account} "  # noqa: S608
         "WHERE id IN (%s, %s) ORDER BY id" + (" FOR UPDATE" if for_update else ""),

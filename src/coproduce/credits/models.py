@@ -218,6 +218,70 @@ class Redemption(TenantModel):
         ordering = ["-created_at"]
 
 
+# The milestones every organisation starts with (it can change them on the settings page).
+DEFAULT_MILESTONE_HOURS = (10, 25, 50, 100)
+
+
+class Milestone(TenantModel):
+    """Hours of time given that the organisation marks, and what a young person gets for them.
+
+    Seed 001's youth courts give a reward at fifty hours; each organisation sets its own.
+    """
+
+    hours = models.PositiveIntegerField(_("hours of time given"))
+    certificate = models.BooleanField(_("a certificate"), default=True)
+    reward = models.CharField(
+        _("reward (optional)"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example 'A cinema trip'. Staff arrange it when someone gets there."),
+    )
+
+    class Meta:
+        ordering = ["hours"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "hours"], name="milestone_hours_once_per_org"
+            ),
+            models.CheckConstraint(condition=Q(hours__gte=1), name="milestone_hours_positive"),
+            models.CheckConstraint(
+                condition=Q(certificate=True) | ~Q(reward=""),
+                name="milestone_recognises_something",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.hours}"
+
+
+class SanctionedTime(TenantModel):
+    """Hours a young person was made to give (a court order, a school detention).
+
+    Kept so the organisation can see the time given, but never posted to the ledger: time
+    served as a sanction earns no credits (seed 001's youth courts).
+    """
+
+    young_person = models.ForeignKey(
+        "organisations.Membership", on_delete=models.PROTECT, related_name="+"
+    )
+    minutes = models.PositiveIntegerField()
+    reason = models.CharField(_("what the time was given for"), max_length=300)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    idempotency_key = models.CharField(max_length=120)
+    recorded_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "idempotency_key"], name="sanctioned_time_once"
+            ),
+            models.CheckConstraint(condition=Q(minutes__gt=0), name="sanctioned_time_positive"),
+        ]
+
+
 class RecognitionKind(models.TextChoices):
     MILESTONE = "milestone", _("Milestone")
     ACCREDITATION = "accreditation", _("Accreditation")
@@ -233,6 +297,9 @@ class Recognition(TenantModel):
     scheme = models.CharField(
         _("scheme"), max_length=120, blank=True, help_text=_("For example ASDAN or DofE")
     )
+    # At a milestone: whether it brings a certificate, and the reward the organisation gives.
+    certificate = models.BooleanField(default=True)
+    reward = models.CharField(_("reward"), max_length=200, blank=True)
     awarded_at = models.DateTimeField(default=timezone.now)
     awarded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

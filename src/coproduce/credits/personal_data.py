@@ -9,14 +9,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from coproduce.core.hooks import PersonalData
-from coproduce.credits.models import Account, CheckIn, Recognition, Redemption
+from coproduce.credits.models import Account, CheckIn, Recognition, Redemption, SanctionedTime
 from coproduce.credits.selectors import entries_of
 
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
     from coproduce.organisations.models import Membership
 
-MODELS = ["credits.account", "credits.redemption", "credits.recognition", "credits.checkin"]
+MODELS = [
+    "credits.account",
+    "credits.redemption",
+    "credits.recognition",
+    "credits.checkin",
+    "credits.sanctionedtime",
+]
 
 
 def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
@@ -50,9 +56,14 @@ def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
                 "title": r.title,
                 "hours": r.hours,
                 "scheme": r.scheme,
+                "reward": r.reward,
                 "awarded": r.awarded_at.isoformat(),
             }
             for r in Recognition.objects.filter(young_person=membership)
+        ],
+        "hours_given_as_a_sanction": [
+            {"date": t.recorded_at.isoformat(), "minutes": t.minutes, "reason": t.reason}
+            for t in SanctionedTime.objects.filter(young_person=membership)
         ],
         "check_ins": [
             {
@@ -66,7 +77,9 @@ def export(membership: Membership) -> dict[str, list[dict[str, Any]]]:
 
 
 def erase(membership: Membership, *, acting_user: User | None) -> None:
-    """Nothing to change: entries hold no names; the membership's anonymisation covers it."""
+    """Entries hold no names; the membership's anonymisation covers them. Why someone had to
+    give hours as a sanction (a court order, a detention) is blanked; the hours stay."""
+    SanctionedTime.objects.filter(young_person=membership).update(reason="")
 
 
 PROVIDER = PersonalData(
@@ -74,5 +87,9 @@ PROVIDER = PersonalData(
     models=MODELS,
     export=export,
     erase=erase,
-    actor_fields={"credits.entry": {"acting_user"}, "credits.recognition": {"awarded_by"}},
+    actor_fields={
+        "credits.entry": {"acting_user"},
+        "credits.recognition": {"awarded_by"},
+        "credits.sanctionedtime": {"recorded_by"},
+    },
 )

@@ -18,9 +18,11 @@ from coproduce.credits.models import (
     CheckIn,
     CreditSettings,
     Entry,
+    Milestone,
     Recognition,
     Redemption,
     Reward,
+    SanctionedTime,
 )
 
 if TYPE_CHECKING:
@@ -95,6 +97,8 @@ class Summary:
     spent: int
     outstanding: int
     by_project: list[tuple[str, int]]
+    # Minutes given as a sanction: recorded, never credited.
+    sanctioned: int = 0
 
 
 def summary_for(*, organisation: Organisation) -> Summary:
@@ -114,7 +118,16 @@ def summary_for(*, organisation: Organisation) -> Summary:
         .order_by("-m")
         .values_list("session__project__name", "m")
     )
-    return Summary(issued=issued, spent=spent, outstanding=outstanding, by_project=by_project)
+    sanctioned = SanctionedTime.objects.filter(organisation=organisation).aggregate(
+        s=Coalesce(Sum("minutes"), 0)
+    )["s"]
+    return Summary(
+        issued=issued,
+        spent=spent,
+        outstanding=outstanding,
+        by_project=by_project,
+        sanctioned=sanctioned,
+    )
 
 
 @dataclass
@@ -269,4 +282,25 @@ def recognitions_awarded(
         Recognition.objects.filter(
             young_person_id__in=young_person_ids, awarded_at__date__range=(start, end)
         ).select_related("young_person__user")
+    )
+
+
+def milestones_for(*, organisation: Organisation) -> QuerySet[Milestone]:
+    """The hours the organisation marks, lowest first, and what each brings."""
+    return Milestone.objects.filter(organisation=organisation).order_by("hours")
+
+
+def sanctioned_time_for(*, organisation: Organisation) -> QuerySet[SanctionedTime]:
+    """Hours young people were required to give (no credits), newest first."""
+    return SanctionedTime.objects.filter(organisation=organisation).select_related(
+        "young_person__user"
+    )
+
+
+def milestone_rewards_for(*, organisation: Organisation, limit: int = 20) -> list[Recognition]:
+    """The latest milestones reached that bring a reward, for staff to arrange."""
+    return list(
+        Recognition.objects.filter(organisation=organisation, kind="milestone")
+        .exclude(reward="")
+        .select_related("young_person__user")[:limit]
     )

@@ -93,6 +93,8 @@ def overview(request: MemberRequest) -> HttpResponse:
             "accounts": accounts,
             "page": accounts,
             "rewards": sel.rewards_for(organisation=request.organisation),
+            "sanctioned": sel.sanctioned_time_for(organisation=request.organisation)[:20],
+            "milestone_rewards": sel.milestone_rewards_for(organisation=request.organisation),
         },
     )
 
@@ -126,20 +128,35 @@ def award(request: MemberRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        key = data["key"] or uuid.uuid4().hex
+        minutes = CreditSettings.minutes_for_hours(data["hours"])
         try:
-            services.credits_award(
-                acting_user=request.user,
-                membership=data["young_person"],
-                minutes=CreditSettings.minutes_for_hours(data["hours"]),
-                reason=data["reason"],
-                partner_name=data["partner_name"],
-                category=Category.PARTNER if data["partner_name"] else Category.AWARD,
-                idempotency_key="award:" + (data["key"] or uuid.uuid4().hex),
-            )
+            if data["sanction"]:
+                # Time someone was made to give is recorded but earns nothing (seed 001).
+                services.sanctioned_time_record(
+                    acting_user=request.user,
+                    membership=data["young_person"],
+                    minutes=minutes,
+                    reason=data["reason"],
+                    idempotency_key="sanction:" + key,
+                )
+            else:
+                services.credits_award(
+                    acting_user=request.user,
+                    membership=data["young_person"],
+                    minutes=minutes,
+                    reason=data["reason"],
+                    partner_name=data["partner_name"],
+                    category=Category.PARTNER if data["partner_name"] else Category.AWARD,
+                    idempotency_key="award:" + key,
+                )
         except ValidationError as error:
             show_errors(form, error)
         else:
-            messages.success(request, _("Credits awarded."))
+            if data["sanction"]:
+                messages.success(request, _("Hours recorded as a sanction. No credits given."))
+            else:
+                messages.success(request, _("Credits awarded."))
             return redirect("credits:overview")
     return form_page(
         request,

@@ -151,6 +151,16 @@ class PaymentForm(forms.Form):
         self.fields["project"].queryset = project_choices_for(organisation=organisation)  # type: ignore[attr-defined]
 
 
+class ReceiptForm(forms.Form):
+    receipt = forms.FileField(
+        label=_("Receipt"),
+        help_text=_("A photo (JPEG or PNG) or a PDF of the receipt, up to 10 MB."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf"}
+        ),
+    )
+
+
 class WhoToAskForm(forms.Form):
     project: forms.ModelChoiceField[Project] = forms.ModelChoiceField(
         label=_("Leave out young people already in a project (optional)"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -17,9 +17,12 @@ from coproduce.media.forms import ApproveForm, OfferForm
 from coproduce.projects.selectors import get_session_for
 
 
-@member_required("young_person")
+@member_required()
 def offer(request: MemberRequest, session_id: int) -> HttpResponse:
+    # Another organisation's session is not found, whoever asks; then only young people may.
     session = get_session_for(organisation=request.organisation, pk=session_id)
+    if not request.membership.can("young_person"):
+        raise PermissionDenied
     back = reverse("projects:detail", args=[session.project_id])
     form = OfferForm(request.POST or None, request.FILES or None, initial={"shows_me": True})
     if request.method == "POST" and form.is_valid():

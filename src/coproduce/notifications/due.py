@@ -17,14 +17,13 @@ import datetime
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import ngettext, override
 
 from coproduce.core.hooks import Registry
 from coproduce.notifications.selectors import messages_for, unreachable_people
 from coproduce.notifications.services import message_send
-from coproduce.notifications.texts import language_of
-from coproduce.organisations.selectors import staff_for
+from coproduce.notifications.texts import wording_language
+from coproduce.organisations.selectors import language_of, staff_for
 
 if TYPE_CHECKING:
     from coproduce.organisations.models import Organisation
@@ -52,10 +51,22 @@ def messages_digest_lines(
     lines = []
     with override("cy" if language == "cy" else "en-gb"):
         if failed:
-            lines.append(_("%(n)s messages could not be delivered this week") % {"n": failed})
+            lines.append(
+                ngettext(
+                    "%(n)s message could not be delivered this week",
+                    "%(n)s messages could not be delivered this week",
+                    failed,
+                )
+                % {"n": failed}
+            )
         if unreachable:
             lines.append(
-                _("%(n)s young people have no e-mail or mobile number") % {"n": unreachable}
+                ngettext(
+                    "%(n)s young person has no e-mail or mobile number",
+                    "%(n)s young people have no e-mail or mobile number",
+                    unreachable,
+                )
+                % {"n": unreachable}
             )
     return lines
 
@@ -67,7 +78,8 @@ def staff_digest(organisation: Organisation, today: datetime.date) -> int:
     year, week, _day = today.isocalendar()
     queued = 0
     for member in staff_for(organisation=organisation):
-        language = language_of(member.user.language)
+        member.organisation = organisation  # the same row: no query for its default language
+        language = wording_language(language_of(member))
         lines = [
             line for lines_for in digest_lines for line in lines_for(organisation, today, language)
         ]

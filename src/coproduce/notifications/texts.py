@@ -22,8 +22,8 @@ class Wording:
     sms: dict[str, str]
 
 
-def language_of(code: str) -> str:
-    """ "cy" for Welsh, otherwise "en" (English is the default)."""
+def wording_language(code: str) -> str:
+    """The wording to use for a language code: "cy" for Welsh, otherwise "en"."""
     return "cy" if code.lower().startswith("cy") else "en"
 
 
@@ -172,17 +172,17 @@ KINDS: dict[str, Wording] = {
         switch="send_rounds_due",
         subject={
             "en": "A self-assessment round is due: {framework}",
-            "cy": "Mae rownd hunanasesu yn ddyledus: {framework}",
+            "cy": "Mae cylch hunanasesiad yn ddyledus: {framework}",
         },
         body={
             "en": "Hi {first_name},\n\nThe next self-assessment round for {framework} is due "
             "on {date}. Open a round so staff and young people can take part: {url}",
-            "cy": "Helo {first_name},\n\nMae'r rownd hunanasesu nesaf ar gyfer {framework} yn "
-            "ddyledus ar {date}. Agorwch rownd er mwyn i staff a phobl ifanc gymryd rhan: {url}",
+            "cy": "Helo {first_name},\n\nMae'r cylch hunanasesiad nesaf ar gyfer {framework} yn "
+            "ddyledus ar {date}. Agorwch gylch er mwyn i staff a phobl ifanc gymryd rhan: {url}",
         },
         sms={
             "en": "Hi {first_name}, a self-assessment round is due on {date}. {url}",
-            "cy": "Helo {first_name}, mae rownd hunanasesu yn ddyledus ar {date}. {url}",
+            "cy": "Helo {first_name}, mae cylch hunanasesiad yn ddyledus ar {date}. {url}",
         },
     ),
     "panel_ready": Wording(

@@ -41,9 +41,11 @@ def consent_request_create(
     relationship: str,
     consent_until: datetime.date,
     email: str = "",
+    language: str = "",
 ) -> tuple[ConsentRequest, str]:
     """Make a link for one named person. Returns the request and the link's secret, which is
-    never stored and cannot be shown again."""
+    never stored and cannot be shown again. `language` is the one they read (blank: the
+    organisation's default): their e-mail and the pages their link opens are in it."""
     today = timezone.localdate()
     errors: dict[str, str] = {}
     if not young_person.is_young_person:
@@ -72,6 +74,7 @@ def consent_request_create(
             recipient_name=recipient_name.strip(),
             relationship=relationship.strip(),
             email=email.strip(),
+            language=language or young_person.organisation.default_language,
             delegated_authority=young_person.in_care,
             consent_until=consent_until,
             expires_at=timezone.now() + datetime.timedelta(days=DAYS_TO_ANSWER),
@@ -85,7 +88,10 @@ def consent_request_create(
             verb="consent_request.create",
             target=consent_request,
             changed_fields=["recipient_name", "relationship"] + (["email"] if email else []),
-            details={"delegated_authority": consent_request.delegated_authority},
+            details={
+                "delegated_authority": consent_request.delegated_authority,
+                "language": consent_request.language,
+            },
         )
         if consent_request.email:
             _send(acting_user=acting_user, consent_request=consent_request, raw=raw)
@@ -110,6 +116,7 @@ def _send(*, acting_user: User, consent_request: ConsentRequest, raw: str) -> No
         contact=Contact(
             first_name=consent_request.recipient_name.split()[0],
             email=consent_request.email,
+            language=consent_request.language,
             channel="email",
         ),
         acting_user=acting_user,

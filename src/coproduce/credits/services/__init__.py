@@ -15,7 +15,6 @@ from coproduce.credits.services.check_ins import (
     session_id_from_token,
 )
 from coproduce.credits.services.earning import (
-    MILESTONE_HOURS,
     accreditation_record,
     credits_award,
     credits_give,
@@ -25,6 +24,12 @@ from coproduce.credits.services.importing import (
     IMPORT_COLUMNS,
     ImportResult,
     hours_import,
+)
+from coproduce.credits.services.milestones import (
+    default_milestones_create,
+    milestone_remove,
+    milestone_save,
+    sanctioned_time_record,
 )
 from coproduce.credits.services.rewards import (
     redemption_cancel,
@@ -38,7 +43,6 @@ __all__ = [
     "CHECK_IN_MAX_AGE",
     "CHECK_IN_SALT",
     "IMPORT_COLUMNS",
-    "MILESTONE_HOURS",
     "ImportProblem",
     "ImportResult",
     "accreditation_record",
@@ -50,11 +54,15 @@ __all__ = [
     "credits_award",
     "credits_give",
     "credits_issue_for_session",
+    "default_milestones_create",
     "hours_import",
+    "milestone_remove",
+    "milestone_save",
     "redemption_cancel",
     "redemption_cancel_own",
     "reward_create",
     "reward_redeem",
+    "sanctioned_time_record",
     "session_for_code",
     "session_id_from_token",
 ]

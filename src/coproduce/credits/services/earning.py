@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from coproduce.audit.services import audit_record
 from coproduce.credits import ledger
 from coproduce.credits.models import (
-    Account,
     Category,
     CreditSettings,
     Entry,
+    Milestone,
     Recognition,
     RecognitionKind,
 )
@@ -28,50 +28,71 @@ if TYPE_CHECKING:
     from coproduce.organisations.models import Membership
     from coproduce.projects.models import Session
 
-MILESTONE_HOURS = (10, 25, 50, 100)
 
-
-def _milestone_message(hours: int) -> Callable[[], str]:
+def _milestone_message(hours: int, reward: str) -> Callable[[], str]:
+    if reward:
+        return lambda: (
+            _("You have given %(hours)s hours. Well done! You get: %(reward)s")
+            % {
+                "hours": hours,
+                "reward": reward,
+            }
+        )
     return lambda: _("You have given %(hours)s hours. Well done!") % {"hours": hours}
 
 
 def _after_earning(
-    *, acting_user: User | None, membership: Membership, account: Account, earned: int
+    *,
+    acting_user: User | None,
+    membership: Membership,
+    accounts: ledger.EarningAccounts,
+    earned: int,
 ) -> None:
-    """Create milestone recognitions the young person has just reached.
+    """Recognise the organisation's milestones the young person has just reached.
 
-    `account` carries the lifetime minutes as posted (no re-read). Only a posting that
-    crosses a milestone looks for recognitions, in one query for every milestone reached
-    (so one missed earlier is made up too).
+    `accounts.own` carries the lifetime minutes as posted (no re-read) and `accounts` the
+    lowest milestone above the hours read before posting. Only a posting that reaches it looks
+    the milestones up, in one query for the milestones and one for recognitions already given
+    (so one missed earlier, or added since, is made up too).
     """
-    hours = CreditSettings.hours(account.lifetime_minutes)
-    hours_before = CreditSettings.hours(account.lifetime_minutes - earned)
-    if not any(hours_before < milestone <= hours for milestone in MILESTONE_HOURS):
+    if earned <= 0:
         return
-    reached = [milestone for milestone in MILESTONE_HOURS if milestone <= hours]
+    hours = CreditSettings.hours(accounts.own.lifetime_minutes)
+    if accounts.milestone_known and (
+        accounts.next_milestone is None or accounts.next_milestone > hours
+    ):
+        return
+    reached = list(Milestone.objects.filter(organisation=membership.organisation, hours__lte=hours))
+    if not reached:
+        return
     already = set(
         Recognition.objects.filter(
-            young_person=membership, kind=RecognitionKind.MILESTONE, hours__in=reached
+            young_person=membership,
+            kind=RecognitionKind.MILESTONE,
+            hours__in=[m.hours for m in reached],
         ).values_list("hours", flat=True)
     )
     for milestone in reached:
-        if milestone not in already:
-            Recognition.objects.create(
-                organisation=membership.organisation,
-                young_person=membership,
-                kind=RecognitionKind.MILESTONE,
-                hours=milestone,
-                title=f"{milestone} hours",
-                awarded_by=acting_user,
-            )
-            notify(
-                organisation=membership.organisation,
-                recipient=membership.user,
-                kind="credits.milestone",
-                dedupe_key=f"milestone:{milestone}",
-                subject=_milestone_message(milestone),
-                url="/credits/me/",
-            )
+        if milestone.hours in already:
+            continue
+        Recognition.objects.create(
+            organisation=membership.organisation,
+            young_person=membership,
+            kind=RecognitionKind.MILESTONE,
+            hours=milestone.hours,
+            title=f"{milestone.hours} hours",
+            certificate=milestone.certificate,
+            reward=milestone.reward,
+            awarded_by=acting_user,
+        )
+        notify(
+            organisation=membership.organisation,
+            recipient=membership.user,
+            kind="credits.milestone",
+            dedupe_key=f"milestone:{milestone.hours}",
+            subject=_milestone_message(milestone.hours, milestone.reward),
+            url="/credits/me/",
+        )
 
 
 def credits_award(
@@ -88,7 +109,8 @@ def credits_award(
     """Issue credits for time given (by hand, from a session, or to a partner group)."""
     if category == Category.PARTNER and not partner_name.strip():
         raise ValidationError({"partner_name": _("Name the community group the time was given to")})
-    issuing, account = ledger.earning_accounts(membership)
+    accounts = ledger.earning_accounts(membership)
+    issuing, account = accounts.issuing, accounts.own
     lifetime = account.lifetime_minutes
     with transaction.atomic():
         entry = ledger.post(
@@ -106,7 +128,7 @@ def credits_award(
         _after_earning(
             acting_user=acting_user,
             membership=membership,
-            account=account,
+            accounts=accounts,
             earned=account.lifetime_minutes - lifetime,
         )
     return entry

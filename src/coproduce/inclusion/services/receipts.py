@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from coproduce.audit.services import audit_record
+from coproduce.inclusion.choices import PaymentStatus
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
@@ -80,7 +81,10 @@ def clean_receipt(upload: UploadedFile) -> tuple[ContentFile[bytes], str]:
 
 
 def receipt_attach(*, acting_user: User, payment: Payment, upload: UploadedFile) -> Payment:
-    """Keep a receipt with a payment (replacing any earlier one)."""
+    """Keep a receipt with a payment that is still waiting for approval (replacing any
+    earlier one): once a manager has decided, what they saw stays as it was."""
+    if payment.status != PaymentStatus.AWAITING:
+        raise ValidationError({"receipt": _("This payment has already been decided")})
     content, content_type = clean_receipt(upload)
     old = payment.receipt.name if payment.receipt else ""
     with transaction.atomic():

@@ -6,6 +6,7 @@ from coproduce.inclusion.views.payments import (
     payment_add,
     payment_decide,
     payment_receipt,
+    payment_receipt_add,
     payments,
     payments_export,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "payment_add",
     "payment_decide",
     "payment_receipt",
+    "payment_receipt_add",
     "payments",
     "payments_export",
     "people_export",

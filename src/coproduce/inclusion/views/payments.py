@@ -20,7 +20,7 @@ from coproduce.core.exports import csv_writer
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, private_file, show_errors
 from coproduce.inclusion import selectors, services
-from coproduce.inclusion.forms import PaymentForm, PeriodForm
+from coproduce.inclusion.forms import PaymentForm, PeriodForm, ReceiptForm
 
 
 @member_required("staff")
@@ -118,6 +118,31 @@ def payment_decide(request: MemberRequest, payment_id: int) -> HttpResponse:
 
 
 @member_required("staff")
+def payment_receipt_add(request: MemberRequest, payment_id: int) -> HttpResponse:
+    """Add (or replace) the receipt of a payment still waiting for approval."""
+    payment = selectors.get_payment_for(organisation=request.organisation, pk=payment_id)
+    form = ReceiptForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.receipt_attach(
+                acting_user=request.user, payment=payment, upload=form.cleaned_data["receipt"]
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Receipt saved."))
+            return redirect("inclusion:payments")
+    return form_page(
+        request,
+        form=form,
+        title=_("Add a receipt"),
+        caption=f"{payment.young_person.user.display_name}: {payment.purpose}",
+        submit_text=_("Save receipt"),
+        back_url=reverse("inclusion:payments"),
+    )
+
+
+@member_required("staff")
 def payment_receipt(request: MemberRequest, payment_id: int) -> HttpResponseBase:
     """A payment's receipt, only to staff who can see payments; never cached."""
     payment = selectors.get_payment_for(organisation=request.organisation, pk=payment_id)
@@ -156,6 +181,7 @@ def payments_export(request: MemberRequest) -> HttpResponse:
             _("Approved by"),
             _("Approved on"),
             _("Reference"),
+            _("Receipt kept"),
         ]
     )
     for p in selectors.approved_payments(organisation=request.organisation, start=start, end=end):
@@ -173,6 +199,7 @@ def payments_export(request: MemberRequest) -> HttpResponse:
                 p.decided_by.user.get_full_name() if p.decided_by else "",
                 timezone.localtime(p.decided_at).date().isoformat() if p.decided_at else "",
                 f"PAY-{p.pk}",
+                _("Yes") if p.receipt else _("No"),
             ]
         )
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")

@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from coproduce.core.tenancy import all_organisations
 from coproduce.notifications.models import Message, Notification
 from coproduce.notifications.services.messages import message_send
-from coproduce.organisations.selectors import active_membership_of
+from coproduce.organisations.selectors import active_membership_of, language_of
 
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
@@ -40,8 +40,17 @@ def notify(
     queued in the same transaction (so it goes only if the notification is kept) and sent
     by `coproduce worker`, never inside the request. `email=False`: no copy.
     """
-    with translation.override(recipient.language):
+    membership = active_membership_of(recipient, organisation_id=organisation.pk)
+    # Their own choice of language, else their organisation's default.
+    language = (
+        language_of(membership)
+        if membership is not None
+        else recipient.language or organisation.default_language
+    )
+    with translation.override(language):
         subject_text, body_text = str(subject()), str(body())
+    if not email:
+        membership = None
     try:
         with transaction.atomic():
             notification = Notification.objects.create(
@@ -52,9 +61,6 @@ def notify(
                 subject=subject_text[:200],
                 body=body_text,
                 url=url,
-            )
-            membership = (
-                active_membership_of(recipient, organisation_id=organisation.pk) if email else None
             )
             if membership is not None:
                 message_send(

@@ -22,7 +22,8 @@ from coproduce.notifications.models import Channel, Message, Status
 from coproduce.notifications.quiet import hold_until
 from coproduce.notifications.selectors import preference_of, settings_for
 from coproduce.notifications.tasks import send_message
-from coproduce.notifications.texts import KINDS, UNSUBSCRIBE, Value, language_of, render
+from coproduce.notifications.texts import KINDS, UNSUBSCRIBE, Value, render, wording_language
+from coproduce.organisations.selectors import language_of
 
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
@@ -62,7 +63,8 @@ def _reach(recipient: Membership, contact: Contact | None) -> tuple[str, str, st
     else:
         user, preference = recipient.user, preference_of(recipient)
         wanted, email, mobile = preference.channel, user.email, preference.mobile
-        name, language = first_name_of(user), user.language
+        # Their own choice of language, else their organisation's default.
+        name, language = first_name_of(user), language_of(recipient)
     if wanted == Channel.NONE:
         return None
     # Their choice first; the other way if that one is missing; else no way at all.
@@ -96,11 +98,13 @@ def message_send(
     switch = KINDS[kind].switch
     if switch and not getattr(row, switch):
         return None
+    if recipient.organisation_id == organisation.pk:
+        recipient.organisation = organisation  # the same row: no query for its default language
     reach = _reach(recipient, contact)
     if reach is None:
         return None
     channel, address, first_name, language_code = reach
-    language = language_of(language_code)
+    language = wording_language(language_code)
     link = absolute(url) if url else ""
     subject, body, sms = render(
         kind, language, {"first_name": first_name, "url": link, **(context or {})}

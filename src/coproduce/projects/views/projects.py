@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coproduce.assessments.selectors import matrix_cell
 from coproduce.core.bilingual import add_welsh_fields, split_languages
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, show_errors
@@ -102,6 +103,7 @@ def project_detail(request: MemberRequest, project_id: int) -> HttpResponse:
             "title": project.name,
             "project": project,
             "stages": Stage.choices,
+            "cell": matrix_cell(designed_by=project.designed_by, delivered_by=project.delivered_by),
             "open_items": sel.open_checklist_items(project=project, stage=project.stage),
             "sessions": sessions,
             "page": sessions,
