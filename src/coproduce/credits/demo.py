@@ -39,6 +39,13 @@ def load(context: DemoContext) -> None:
         price_minutes=300,
         places=12,
         description="A day at the beach in July.",
+        translations={
+            "name": {"en_gb": "Trip to Barry Island", "cy": "Trip i Ynys y Barri"},
+            "description": {
+                "en_gb": "A day at the beach in July.",
+                "cy": "Diwrnod ar y traeth ym mis Gorffennaf.",
+            },
+        },
     )
     services.reward_create(
         acting_user=user,
@@ -46,6 +53,13 @@ def load(context: DemoContext) -> None:
         name="Climbing wall session",
         price_minutes=120,
         description="Two hours at the Valleys climbing centre.",
+        translations={
+            "name": {"en_gb": "Climbing wall session", "cy": "Sesiwn wal ddringo"},
+            "description": {
+                "en_gb": "Two hours at the Valleys climbing centre.",
+                "cy": "Dwy awr yng nghanolfan ddringo'r Cymoedd.",
+            },
+        },
     )
     services.reward_redeem(
         acting_user=context.people["young"].user,

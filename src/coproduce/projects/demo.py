@@ -71,6 +71,57 @@ PROJECTS = [
     ),
 ]
 
+# The same names and aims in Welsh (docs/welsh.md), so a Welsh reader sees Welsh.
+WELSH = {
+    "Youth Voice Manifesto": (
+        "Maniffesto Llais Ieuenctid",
+        "Pobl ifanc yn ysgrifennu blaenoriaethau'r gwasanaeth ieuenctid ar gyfer y flwyddyn nesaf.",
+    ),
+    "Young Carers Recruitment Drive": (
+        "Ymgyrch Recriwtio Gofalwyr Ifanc",
+        "Cyrraedd gofalwyr ifanc nad oes neb wedi gofyn iddyn nhw erioed.",
+    ),
+    "Care Leavers' Guide": (
+        "Canllaw Gadael Gofal",
+        "Canllaw i adael gofal, wedi'i ysgrifennu gan bobl sydd wedi gwneud hynny.",
+    ),
+    "Youth Club Redesign": (
+        "Ailgynllunio'r Clwb Ieuenctid",
+        "Ailgynllunio clwb ieuenctid nos Wener gyda'r bobl ifanc sy'n ei ddefnyddio.",
+    ),
+    "Mental Health Grants Panel": (
+        "Panel Grantiau Iechyd Meddwl",
+        "Pobl ifanc yn helpu i benderfynu pa brosiectau llesiant sy'n cael eu hariannu.",
+    ),
+    "Summer Programme Review": (
+        "Adolygiad o'r Rhaglen Haf",
+        "Edrych yn ôl ar y rhaglen haf gyda'r gofalwyr ifanc.",
+    ),
+}
+
+ROLE = {
+    # field: (English, Welsh)
+    "title": ("Youth club designer", "Dylunydd y clwb ieuenctid"),
+    "expectations": (
+        "Come to most Friday planning sessions and share your ideas honestly.",
+        "Dewch i'r rhan fwyaf o'r sesiynau cynllunio nos Wener a rhannwch eich syniadau'n onest.",
+    ),
+    "skills": (
+        "Listening, planning, speaking up. We will help you with all of these.",
+        "Gwrando, cynllunio, codi llais. Byddwn ni'n eich helpu chi gyda'r rhain i gyd.",
+    ),
+    "tasks": (
+        "Plan activities, survey other members, help run two sessions a term.",
+        "Cynllunio gweithgareddau, holi barn aelodau eraill, helpu i gynnal dwy sesiwn bob tymor.",
+    ),
+    "meeting_frequency": ("Fridays, 6pm to 7:30pm", "Bob nos Wener, 6yh tan 7:30yh"),
+    "duration": ("One school term", "Un tymor ysgol"),
+    "reward_notes": (
+        "One time credit for every hour, and a facilitation course.",
+        "Un credyd amser am bob awr, a chwrs hwyluso.",
+    ),
+}
+
 # Fran's climb (after the case study in "All together now"): decoration, consulted,
 # shared decisions, then young people leading.
 FRAN_RUNGS = [2, 2, 5, 5, 6, 6, 7, 8]
@@ -92,6 +143,10 @@ def load(context: DemoContext) -> None:
             delivered_by=delivered,
             in_scope="Which activities we run, when, and how we tell other young people about them.",
             out_of_scope="The overall budget and staff safety rules, which are set by the council.",
+            translations={
+                "name": {"en_gb": name, "cy": WELSH[name][0]},
+                "aims": {"en_gb": aims, "cy": WELSH[name][1]},
+            },
         )
         for done in STAGE_ORDER[: STAGE_ORDER.index(stage)]:
             answers: dict[str, tuple[str, str]] = {
@@ -109,14 +164,9 @@ def load(context: DemoContext) -> None:
     services.role_create(
         acting_user=user,
         project=club,
-        title="Youth club designer",
-        expectations="Come to most Friday planning sessions and share your ideas honestly.",
-        skills="Listening, planning, speaking up. We will help you with all of these.",
-        tasks="Plan activities, survey other members, help run two sessions a term.",
-        meeting_frequency="Fridays, 6pm to 7:30pm",
-        duration="One school term",
         rewards=["credits", "training"],
-        reward_notes="One time credit for every hour, and a facilitation course.",
+        translations={f: {"en_gb": en, "cy": cy} for f, (en, cy) in ROLE.items()},
+        **{f: en for f, (en, _cy) in ROLE.items()},
     )
     people = context.people
     regulars = ["young", "tomos", "aisha", "mo", "kai", "sian"]
