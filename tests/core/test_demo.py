@@ -3,6 +3,7 @@ the README and the notes promise to show."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from coproduce.home.demo import load_demo
 from coproduce.projects.checklists import STAGE_ORDER
 from coproduce.projects.models import Project
 from tests.conftest import client_for
+from tests.factories import add_totp
 
 
 def test_the_demo_loads_once_and_shows_what_needs_doing(
@@ -40,3 +42,43 @@ def test_the_demo_loads_once_and_shows_what_needs_doing(
     assert "Jade Williams: in care: identifiable photos and film are never published" in media
     assert "Mo: no consent recorded" in media
     assert client_for(context.people["young"]).get("/projects/my-journey/").status_code == 200
+
+
+def test_the_demo_shows_shiers_levels_the_guarantee_and_the_portfolio(
+    db: None, settings: Any, tmp_path: Path
+) -> None:
+    """Issue 24's demo: a Shier result with a level per stage, a Guarantee report whose every
+    commitment cites matching evidence or says so, and the design × delivery portfolio."""
+    from coproduce.assessments.models import Assessment
+    from coproduce.monitoring.guarantee import COMMITMENTS
+
+    settings.MEDIA_ROOT = tmp_path
+    context = load_demo()
+    assert context is not None
+    add_totp(context.people["manager"].user)  # managers sign in in two steps
+    manager = client_for(context.people["manager"])
+    with all_organisations():
+        shier = Assessment.objects.get(
+            round__organisation=context.organisation,
+            round__version__framework__key="shier-pathways",
+        )
+    result = manager.get(f"/assessments/{shier.pk}/result/").content.decode()
+    for stage in ("Openings", "Opportunities", "Obligations"):
+        assert stage in result
+    assert "Level 4 of 5" in result and "Level 3 of 5" in result and "Level 2 of 5" in result
+
+    with all_organisations():
+        project = Project.objects.filter(organisation=context.organisation).first()
+    assert project is not None
+    report = manager.get(f"/monitoring/projects/{project.pk}/").content.decode()
+    table = report[report.index('data-testid="guarantee"') :]
+    # Every commitment has its row; the demo's records answer them with evidence or say so.
+    assert all(f"{number}. " in table for number, _text, _keys in COMMITMENTS)
+
+    portfolio = html.unescape(manager.get("/outcomes/portfolio/").content.decode())
+    assert 'data-testid="matrix"' in portfolio
+    with all_organisations():
+        names = list(
+            Project.objects.filter(organisation=context.organisation).values_list("name", flat=True)
+        )
+    assert sum(name in portfolio for name in names) == len(names)
