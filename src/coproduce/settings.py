@@ -12,49 +12,25 @@ import ipaddress
 import os
 from pathlib import Path
 
-import dj_database_url
 import django_stubs_ext
 from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from coproduce.environment import (
+    MISSING_SETTINGS,
+    database_from_environment,
+    env_bool,
+    env_list,
+    env_secret,
+    media_storage_from_environment,
+)
 
 django_stubs_ext.monkeypatch()
 
 SRC_DIR = Path(__file__).resolve().parent
 BASE_DIR = SRC_DIR.parent.parent
 VAR_DIR = Path(os.environ.get("COPRODUCE_VAR_DIR", BASE_DIR / "var"))
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off", ""}:
-        return False
-    raise ValueError(f"{name} must be true or false, not {value!r}")
-
-
-def env_list(name: str, default: list[str]) -> list[str]:
-    value = os.environ.get(name)
-    return [item.strip() for item in value.split(",") if item.strip()] if value else default
-
-
-# Production settings that are not set: named together when production refuses to start.
-MISSING_SETTINGS: list[str] = []
-
-
-def env_secret(name: str, development_default: str | None) -> str:
-    if f"{name}_FILE" in os.environ:
-        return Path(os.environ[f"{name}_FILE"]).read_text().strip()
-    value = os.environ.get(name)
-    if value:
-        return value
-    if development_default is None:
-        MISSING_SETTINGS.append(f"{name} (or {name}_FILE)")
-        return ""
-    return development_default
 
 
 # Off unless asked for: a forgotten variable must not serve tracebacks to the public.
@@ -168,36 +144,7 @@ TEMPLATES = [
 FORM_RENDERER = "coproduce.core.forms.GovukFormRenderer"
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'coproduce.sqlite3'}", conn_max_age=60
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Immediate transactions so concurrent writers queue instead of failing mid-transaction.
-    DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-elif os.environ.get("DATABASE_POOL", "").strip():
-    # Django's psycopg pool in each process, e.g. DATABASE_POOL="min=2,max=8,timeout=10"
-    # ("true" for psycopg's defaults). A pool replaces persistent connections.
-    _pool: dict[str, int | float] = {}
-    for _part in os.environ["DATABASE_POOL"].split(","):
-        _key, _eq, _value = _part.strip().partition("=")
-        if _key in {"min", "max"} and _value:
-            _pool[f"{_key}_size"] = int(_value)
-        elif _key in {"timeout", "max_idle", "max_lifetime"} and _value:
-            _pool[_key] = float(_value)
-        elif _key not in {"", "true", "on", "1", "yes"}:
-            raise ImproperlyConfigured(f"DATABASE_POOL: unknown part {_part!r}.")
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = _pool or True
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-if env_bool("DATABASE_PGBOUNCER", False):
-    # PgBouncer in transaction mode: no cursor may outlive its transaction.
-    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+DATABASES = {"default": database_from_environment(VAR_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -348,26 +295,8 @@ MEDIA_DOWNLOAD = os.environ.get("MEDIA_DOWNLOAD", "stream")
 if MEDIA_DOWNLOAD not in {"stream", "redirect"}:
     raise ImproperlyConfigured("MEDIA_DOWNLOAD must be 'stream' or 'redirect'.")
 MEDIA_PRESIGNED_SECONDS = int(os.environ.get("MEDIA_PRESIGNED_SECONDS", "60"))
-_media_storage: dict[str, object] = (
-    {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": MEDIA_S3_BUCKET,
-            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("MEDIA_S3_REGION", os.environ.get("AWS_DEFAULT_REGION"))
-            or None,
-            "default_acl": None,
-            "querystring_auth": True,
-            "querystring_expire": MEDIA_PRESIGNED_SECONDS,
-            "file_overwrite": False,
-            "addressing_style": os.environ.get("MEDIA_S3_ADDRESSING_STYLE") or None,
-        },
-    }
-    if MEDIA_S3_BUCKET
-    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-)
 STORAGES = {
-    "default": _media_storage,
+    "default": media_storage_from_environment(MEDIA_S3_BUCKET, MEDIA_PRESIGNED_SECONDS),
     # Hashed, compressed names (cached for ever) from the manifest collectstatic writes.
     # With DEBUG on, pages link the plain names and need no collectstatic.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -64,7 +64,10 @@ def test_the_web_unit_the_container_and_make_serve_run_the_same_server() -> None
 
 
 def test_every_environment_variable_is_documented() -> None:
-    settings = (ROOT / "src" / "coproduce" / "settings.py").read_text()
+    settings = "".join(
+        (ROOT / "src" / "coproduce" / name).read_text()
+        for name in ("settings.py", "environment.py")
+    )
     names = set(
         re.findall(
             r'(?:env_bool|env_list|env_secret|environ\.get)\(\s*"([A-Z_]+)"'
