@@ -31,7 +31,9 @@ def test_it_runs_a_project_round_the_cycle_and_feeds_back_to_the_young_person(
     page.get_by_role("button", name="Start a project").click()
     assert_accessible(page)
     page.get_by_label("Project name in English").fill("Youth Club Redesign")
-    page.get_by_label("What is the project for? in English").fill("Redesign Friday club with its members")
+    page.get_by_label("What is the project for? in English").fill(
+        "Redesign Friday club with its members"
+    )
     page.get_by_label("Co-design").check()
     page.get_by_label("What young people can decide").fill("Activities and opening times")
     page.get_by_role("button", name="Start project").click()
