@@ -7,7 +7,7 @@ import sys
 import pytest
 from django.test import Client
 
-from coproduce.settings import env_bool
+from coproduce.environment import env_bool
 
 
 def test_it_reports_health_with_the_database(db: None) -> None:
