@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models.fields.files import FieldFile
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from coproduce.core.storage import send_private_file
 
@@ -39,6 +41,42 @@ def form_page(
             "intro": intro,
             **context,
         },
+    )
+
+
+def settings_page(
+    request: HttpRequest,
+    *,
+    form_class: type[forms.Form],
+    current: object,
+    save: Callable[..., object],
+    saved_message: str,
+    done_url: str,
+    title: str,
+    submit_text: str,
+    back_url: str | None = None,
+    intro: str | None = None,
+) -> HttpResponse:
+    """An organisation's settings page: the form starts from the saved row's values, a valid
+    answer goes to the app's service (``save(**cleaned_data)``), whose errors land on their
+    fields; on success a message and back to ``done_url``."""
+    initial = {name: getattr(current, name) for name in form_class.base_fields}
+    form = form_class(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(**form.cleaned_data)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, saved_message)
+            return redirect(done_url)
+    return form_page(
+        request,
+        form=form,
+        title=title,
+        submit_text=submit_text,
+        back_url=back_url,
+        intro=intro,
     )
 
 

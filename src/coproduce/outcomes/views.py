@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -8,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from coproduce.assessments import matrix
+from coproduce.core import pages
 from coproduce.core.charts import bar_chart
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, show_errors
@@ -88,19 +91,18 @@ def project(request: MemberRequest, project_id: int) -> HttpResponse:
 
 @member_required("manage_organisation")
 def settings_page(request: MemberRequest) -> HttpResponse:
-    form = SettingsForm(
-        request.POST or None,
-        initial={"every_days": sel.settings_for(organisation=request.organisation).every_days},
+    return pages.settings_page(
+        request,
+        form_class=SettingsForm,
+        current=sel.settings_for(organisation=request.organisation),
+        save=partial(
+            services.settings_set, acting_user=request.user, organisation=request.organisation
+        ),
+        saved_message=_("Saved"),
+        done_url=reverse("outcomes:settings"),
+        title=_("Outcomes check-ins"),
+        submit_text=_("Save"),
     )
-    if request.method == "POST" and form.is_valid():
-        services.settings_set(
-            acting_user=request.user,
-            organisation=request.organisation,
-            every_days=form.cleaned_data["every_days"],
-        )
-        messages.success(request, _("Saved"))
-        return redirect("outcomes:settings")
-    return form_page(request, form=form, title=_("Outcomes check-ins"), submit_text=_("Save"))
 
 
 @member_required("staff")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coproduce.core.http import MemberRequest, member_required
-from coproduce.core.pages import form_page, show_errors
+from coproduce.core.pages import form_page, settings_page, show_errors
 from coproduce.inclusion import selectors, services
 from coproduce.inclusion.forms import AreasForm, EqualityForm, SettingsForm
 from coproduce.inclusion.models import EqualityProfile
@@ -105,28 +106,15 @@ def areas_edit(request: MemberRequest) -> HttpResponse:
 
 @member_required("manage_people")
 def settings_edit(request: MemberRequest) -> HttpResponse:
-    current = selectors.settings_for(organisation=request.organisation)
-    form = SettingsForm(
-        request.POST or None,
-        initial={
-            "ask_limit": current.ask_limit,
-            "ask_weeks": current.ask_weeks,
-            "equality_basis": current.equality_basis,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.settings_save(
-                acting_user=request.user, organisation=request.organisation, **form.cleaned_data
-            )
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Settings saved."))
-            return redirect("organisations:people")
-    return form_page(
+    return settings_page(
         request,
-        form=form,
+        form_class=SettingsForm,
+        current=selectors.settings_for(organisation=request.organisation),
+        save=partial(
+            services.settings_save, acting_user=request.user, organisation=request.organisation
+        ),
+        saved_message=_("Settings saved."),
+        done_url=reverse("organisations:people"),
         title=_("Taking part: limits and equality"),
         submit_text=_("Save settings"),
         intro=_(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -10,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from coproduce.core.http import MemberRequest, member_required
-from coproduce.core.pages import form_page, show_errors
+from coproduce.core.pages import form_page, settings_page, show_errors
 from coproduce.organisations.selectors import staff_for
 from coproduce.safeguarding import selectors as sel
 from coproduce.safeguarding import services
@@ -51,28 +53,17 @@ def team(request: MemberRequest) -> HttpResponse:
 
 @member_required("manage_organisation")
 def safeguarding_settings(request: MemberRequest) -> HttpResponse:
-    found = sel.settings_for(organisation=request.organisation)
-    form = SettingsForm(
-        request.POST or None,
-        initial={
-            "acknowledge_within_hours": found.acknowledge_within_hours,
-            "retention_years": found.retention_years,
-            "young_people_per_staff": found.young_people_per_staff,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.safeguarding_settings_set(
-                acting_user=request.user, organisation=request.organisation, **form.cleaned_data
-            )
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Safeguarding settings saved."))
-            return redirect("safeguarding:index")
-    return form_page(
+    return settings_page(
         request,
-        form=form,
+        form_class=SettingsForm,
+        current=sel.settings_for(organisation=request.organisation),
+        save=partial(
+            services.safeguarding_settings_set,
+            acting_user=request.user,
+            organisation=request.organisation,
+        ),
+        saved_message=_("Safeguarding settings saved."),
+        done_url=reverse("safeguarding:index"),
         title=_("Safeguarding settings"),
         submit_text=_("Save"),
         back_url=reverse("safeguarding:index"),
