@@ -11,7 +11,7 @@ from coproduce.core.api_auth import auth_membership
 from coproduce.core.api_schema import Pagination
 from coproduce.credits import selectors as sel
 from coproduce.credits import services
-from coproduce.credits.models import Account, Category, Entry
+from coproduce.credits.models import Account, Category, Entry, SanctionedTime
 from coproduce.organisations.selectors import get_person_for
 
 router = Router(tags=["Time credits"])
@@ -48,6 +48,25 @@ class AwardIn(Schema):
     reason: str
     idempotency_key: str
     partner_name: str = ""
+
+
+class SanctionIn(Schema):
+    membership_id: int
+    minutes: int
+    reason: str
+    idempotency_key: str
+
+
+class SanctionOut(Schema):
+    id: int
+    membership_id: int
+    minutes: int
+    reason: str
+    recorded_at: datetime.datetime
+
+    @staticmethod
+    def resolve_membership_id(row: SanctionedTime) -> int:
+        return row.young_person_id
 
 
 class RewardOut(Schema):
@@ -96,6 +115,22 @@ def award(request: HttpRequest, payload: AwardIn) -> Status[EntryOut]:
         category=Category.PARTNER if payload.partner_name else Category.AWARD,
     )
     return Status(201, EntryOut.from_orm(entry))
+
+
+@router.post("/sanctions", response={201: SanctionOut})
+def record_sanction(request: HttpRequest, payload: SanctionIn) -> Status[SanctionOut]:
+    """Hours a young person was required to give (a court order, a detention): recorded for
+    the organisation to see, never credited. The same `idempotency_key` twice records once."""
+    member = auth_membership(request)
+    person = get_person_for(organisation=member.organisation, pk=payload.membership_id)
+    row = services.sanctioned_time_record(
+        acting_user=member.user,
+        membership=person,
+        minutes=payload.minutes,
+        reason=payload.reason,
+        idempotency_key="api-sanction:" + payload.idempotency_key,
+    )
+    return Status(201, SanctionOut.from_orm(row))
 
 
 @router.get("/rewards", response=list[RewardOut])

@@ -71,7 +71,9 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_(
-            "Columns: username, date (YYYY-MM-DD), minutes, reason, and optionally partner"
+            "Columns: username, date (YYYY-MM-DD), minutes, reason, and optionally partner "
+            "and sanction (yes for time a young person was required to give, which earns "
+            "no credits)"
         ),
     )
 

@@ -16,6 +16,7 @@ from coproduce.core.imports import ImportProblem, read_csv
 from coproduce.credits import ledger
 from coproduce.credits.models import Category
 from coproduce.credits.services.earning import credits_award
+from coproduce.credits.services.milestones import sanctioned_time_record
 from coproduce.organisations.roles import Role
 from coproduce.organisations.selectors import people_for
 
@@ -31,10 +32,14 @@ class ImportResult:
 
 
 IMPORT_COLUMNS = ["username", "date", "minutes", "reason"]
+SANCTION_ANSWERS = {"": False, "no": False, "n": False, "yes": True, "y": True}
 
 
 def hours_import(*, acting_user: User, organisation: Organisation, text: str) -> ImportResult:
-    """Historical hours from CSV (username,date,minutes,reason[,partner]).
+    """Historical hours from CSV (username,date,minutes,reason[,partner][,sanction]).
+
+    A row with "yes" under sanction is time a young person was required to give: it is
+    recorded as such and earns nothing.
 
     Every row is checked first; if any row is wrong nothing is posted and every
     problem is reported with its line number.
@@ -72,13 +77,28 @@ def hours_import(*, acting_user: User, organisation: Organisation, text: str) ->
         reason = (row.get("reason") or "").strip()
         if not reason:
             problems.append(ImportProblem(line, _("Give a reason")))
-        rows.append((line, member, day, minutes, reason, (row.get("partner") or "").strip()))
+        answer = (row.get("sanction") or "").strip().lower()
+        if answer not in SANCTION_ANSWERS:
+            problems.append(ImportProblem(line, _("Write yes or no under sanction")))
+        partner = (row.get("partner") or "").strip()
+        rows.append(
+            (line, member, day, minutes, reason, partner, SANCTION_ANSWERS.get(answer, False))
+        )
     if problems:
         return ImportResult(problems, 0)
     key_base = "import:" + hashlib.sha256(text.encode()).hexdigest()[:16]
     with transaction.atomic():
-        for line, member, day, minutes, reason, partner in rows:
+        for line, member, day, minutes, reason, partner, sanction in rows:
             assert member is not None and day is not None
+            if sanction:
+                sanctioned_time_record(
+                    acting_user=acting_user,
+                    membership=member,
+                    minutes=minutes,
+                    reason=f"{reason} ({day.isoformat()})",
+                    idempotency_key=f"{key_base}:{line}",
+                )
+                continue
             credits_award(
                 acting_user=acting_user,
                 membership=member,
