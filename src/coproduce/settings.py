@@ -98,9 +98,9 @@ MIDDLEWARE = [
     "coproduce.core.health.ProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "coproduce.core.headers.CSPMiddleware",  # django-csp's, each policy built once
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "coproduce.core.middleware.LocaleMiddleware",  # Django's, without i18n_patterns' checks
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Django's, reading the person and their memberships from the shared cache when it is on.
@@ -222,6 +222,8 @@ if MISSING_SETTINGS:
     )
 # Sessions record whose they are, so one person's can be found (and ended) by an index.
 SESSION_ENGINE = "coproduce.core.sessions"
+# Django's FallbackStorage, made only when a request reads or writes a message.
+MESSAGE_STORAGE = "coproduce.core.middleware.LazyFallbackStorage"
 SESSION_IDLE_SECONDS = int(os.environ.get("SESSION_IDLE_SECONDS", str(30 * 60)))
 SESSION_ABSOLUTE_SECONDS = int(os.environ.get("SESSION_ABSOLUTE_SECONDS", str(8 * 60 * 60)))
 LOGIN_URL_PATH = "/auth/login/"

@@ -16,6 +16,9 @@ from coproduce.projects import services as projects
 from tests.assessments.helpers import fill, open_round
 from tests.conftest import client_for
 
+# "Save and continue" needs a score at every level the practitioner answers at.
+ALL_LEVELS_SIX = {"value_practice": "6", "value_project": "6", "value_organisation": "6"}
+
 pytestmark = pytest.mark.django_db
 
 
@@ -70,7 +73,11 @@ def test_it_cites_sessions_and_answered_ideas_and_shows_them_on_the_result(
     client = client_for(practitioner)
     client.post(
         f"/assessments/{assessment.pk}/indicators/{indicator.pk}/",
-        {"value_practice": "6", "example_practice": "See the cited records", "cite": tokens},
+        {
+            **ALL_LEVELS_SIX,
+            "example_practice": "See the cited records",
+            "cite": tokens,
+        },
     )
     assert Citation.objects.filter(assessment=assessment, indicator=indicator).count() == 2
     page = html.unescape(client.get(f"/assessments/{assessment.pk}/result/").content.decode())

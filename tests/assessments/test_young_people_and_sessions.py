@@ -126,7 +126,15 @@ def test_it_shows_the_records_an_example_cites(
     assert [c.record for c in offered] == [talk]
     client = client_for(practitioner)
     url = f"/assessments/{assessment.pk}/indicators/{indicator.pk}/"
-    client.post(url, {"value_practice": "6", "cite": [offered[0].token, "999:999"]})
+    client.post(
+        url,
+        {
+            "value_practice": "6",
+            "value_project": "6",
+            "value_organisation": "6",
+            "cite": [offered[0].token, "999:999"],
+        },
+    )
     assert list(Citation.objects.values_list("object_id", flat=True)) == [talk.pk]
     assert "Autumn 2026: " + indicator.title in client.get(url).content.decode()
 

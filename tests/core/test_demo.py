@@ -82,3 +82,26 @@ def test_the_demo_shows_shiers_levels_the_guarantee_and_the_portfolio(
             Project.objects.filter(organisation=context.organisation).values_list("name", flat=True)
         )
     assert sum(name in portfolio for name in names) == len(names)
+
+
+def test_the_demo_gives_the_commissioner_reports_to_read_and_bids_to_score(
+    db: None, settings: Any, tmp_path: Path
+) -> None:
+    """Issue 26: Chris, the demo commissioner, saw nothing. Bryn Valley now shares its
+    monitoring with him, and he sits on the grants panel with the bids still to score."""
+    settings.MEDIA_ROOT = tmp_path
+    context = load_demo()
+    assert context is not None
+    chris = client_for(context.people["commissioner"])
+    home = html.unescape(chris.get("/").content.decode())
+    assert "No organisation shares its reports with you yet." not in home
+    assert "Bryn Valley Youth Service" in home[home.index('id="panel-shared"') :]
+    with all_organisations():
+        round_ = CommissioningRound.objects.get(organisation=context.organisation)
+    bids = home[home.index('id="panel-commissioning"') :]
+    assert f'href="/commissioning/{round_.pk}/score/"' in bids and "Wellbeing grants 2027" in bids
+
+    shared = html.unescape(chris.get("/monitoring/shared/").content.decode())
+    assert 'data-testid="shared-organisation"' in shared and "Youth Club Redesign" in shared
+    briefing = chris.get(f"/commissioning/{round_.pk}/score/").content.decode()
+    assert "Before you score" in briefing

@@ -41,6 +41,7 @@ def test_every_way_a_cell_can_start_a_formula_is_neutralised(typed: str) -> None
     assert safe_cell(-3) == -3  # numbers stay numbers
 
 
+@uses_worker
 def test_the_time_credits_csv_does_not_run_a_young_persons_name(
     organisation: Organisation, practitioner: Membership, manager: Membership
 ) -> None:
@@ -52,7 +53,7 @@ def test_the_time_credits_csv_does_not_run_a_young_persons_name(
         reason="Helped at the club",
         idempotency_key="award:evil",
     )
-    rows = _rows(client_for(manager).get("/credits/export.csv").content)
+    rows = _rows(prepared_download(client_for(manager), "/credits/export.csv").body)
     assert "'" + EVIL in _cells(rows)
     assert EVIL not in _cells(rows)
 

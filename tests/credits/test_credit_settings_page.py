@@ -7,6 +7,7 @@ from coproduce.credits import selectors as sel
 from coproduce.credits import services
 from coproduce.organisations.models import Membership
 from tests.conftest import client_for
+from tests.prepared import prepared_download, uses_worker
 
 
 def test_it_lets_a_manager_change_the_cancel_cut_off(admin: Membership) -> None:
@@ -46,6 +47,7 @@ def test_it_keeps_the_settings_from_practitioners(practitioner: Membership) -> N
     assert "/credits/settings/" not in overview
 
 
+@uses_worker
 def test_staff_see_credits_with_hours_given_not_minutes(
     admin: Membership, practitioner: Membership, young_person: Membership
 ) -> None:
@@ -67,5 +69,5 @@ def test_staff_see_credits_with_hours_given_not_minutes(
     assert "Cinema trip · 5 credits" in html
     assert "minutes" not in html.lower().replace("minutes a young person gives", "")
     assert "/credits/settings/" in html
-    csv = client_for(practitioner).get("/credits/export.csv").content.decode()
+    csv = prepared_download(client_for(practitioner), "/credits/export.csv").body.decode()
     assert "balance (credits),time given (hours)" in csv and ",2.5,2" in csv

@@ -14,6 +14,7 @@ from coproduce.projects.models import Session
 from tests.conftest import client_for
 from tests.documents import pdf_text
 from tests.factories import YoungPersonFactory
+from tests.prepared import prepared_download, uses_worker
 from tests.scenarios import a_project, a_session
 
 
@@ -55,6 +56,7 @@ def test_it_uses_the_organisations_rounding(
     assert balance_of(young_person)[0] == 90
 
 
+@uses_worker
 def test_it_recognises_ten_hours_with_a_certificate(
     practitioner: Membership, young_person: Membership
 ) -> None:
@@ -78,11 +80,9 @@ def test_it_recognises_ten_hours_with_a_certificate(
     assert Notification.objects.filter(
         recipient=young_person.user, kind="credits.milestone"
     ).exists()
-    pdf = client_for(young_person).get(f"/credits/certificates/{recognition.pk}.pdf")
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
-    from io import BytesIO
-
-    text = pdf_text(BytesIO(pdf.content).getvalue())
+    pdf = prepared_download(client_for(young_person), f"/credits/certificates/{recognition.pk}.pdf")
+    assert pdf.content_type == "application/pdf" and pdf.body.startswith(b"%PDF")
+    text = pdf_text(pdf.body)
     assert "Fran" in text and "10 hours" in text
 
 

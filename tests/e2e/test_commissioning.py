@@ -262,7 +262,9 @@ def test_a_panel_scores_moderates_and_decides_in_the_browser(
     expect(heading).to_have_text("Your file is ready", timeout=15_000)
     assert_accessible(page)
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download Scoring matrix (Excel)").click()
+        page.get_by_role(
+            "button", name=re.compile(r"^Download Scoring matrix \(spreadsheet, XLSX, .+\)$")
+        ).click()
     results = {row[1]: row for row in xlsx_rows(download.value.path().read_bytes(), sheet=1)[1:]}
     assert results["The Shed"][0] == 1 and results["The Shed"][-1] == 620000
     page.goto(f"{base}/commissioning/{round_.pk}/decision.pdf")

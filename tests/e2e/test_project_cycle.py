@@ -54,9 +54,8 @@ def test_it_runs_a_project_round_the_cycle_and_feeds_back_to_the_young_person(
             expect(page.locator(".govuk-notification-banner")).to_contain_text(
                 "1 checklist items still open"
             )
-    expect(
-        page.get_by_role("heading", level=2, name="Stage: Evaluation and review")
-    ).to_be_visible()
+    # The summary comes first on the phone; the sections fold away below the contents list.
+    expect(page.get_by_test_id("project-summary")).to_contain_text("Evaluation and review")
 
     page.get_by_role("button", name="Record a session").click()
     assert_accessible(page)
@@ -68,7 +67,7 @@ def test_it_runs_a_project_round_the_cycle_and_feeds_back_to_the_young_person(
     page.get_by_role("button", name="Save session").click()
     assert_accessible(page)
     page.get_by_label("Fran came").check()
-    page.get_by_label("Rung for Fran").select_option("6")
+    page.get_by_label("How much say did young people have?").select_option("6")
     page.get_by_role("button", name="Save register").click()
     # The register offers the next step, issuing credits; back to the project from there.
     expect(page.get_by_text("Now issue credits to the young people who came.")).to_be_visible()
@@ -83,6 +82,7 @@ def test_it_runs_a_project_round_the_cycle_and_feeds_back_to_the_young_person(
         page.get_by_label("Young person (optional)").select_option(label="Fran")
         page.get_by_role("button", name="Save idea").click()
 
+    page.get_by_test_id("contents").get_by_role("link", name="You said – we did").click()
     page.locator(".cp-card", has_text="Open on Saturdays").get_by_role(
         "link", name="Answer this idea"
     ).click()
@@ -90,6 +90,7 @@ def test_it_runs_a_project_round_the_cycle_and_feeds_back_to_the_young_person(
     page.get_by_label("What we did").fill("Saturday sessions start next month")
     page.get_by_role("button", name="Save answer").click()
 
+    page.get_by_test_id("contents").get_by_role("link", name="You said – we did").click()
     page.locator(".cp-card", has_text="Stay open until 11pm").get_by_role(
         "link", name="Answer this idea"
     ).click()

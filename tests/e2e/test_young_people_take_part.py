@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -155,8 +156,12 @@ def test_a_young_person_takes_part_from_joining_to_spending(
     # She downloads her story for a college application.
     visit(page, f"{base}/story/")
     expect(page.get_by_text("Skate Park Design").first).to_be_visible()
-    href = page.get_by_role("button", name="Download as a PDF").get_attribute("href")
-    assert href
-    story = page.request.get(f"{base}{href}")
+    page.get_by_role("button", name="Download as a PDF").click()
+    # The worker makes it while a page waits, then offers it.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your file is being prepared")
+    assert_accessible(page)
+    call_command("worker", "--once")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your file is ready", timeout=15_000)
+    story = page.request.get(f"{page.url}download")
     assert story.ok and story.headers["content-type"] == "application/pdf"
     assert "Skate Park Design" in pdf_text(story.body())

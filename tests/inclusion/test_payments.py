@@ -15,6 +15,7 @@ from coproduce.inclusion import services
 from coproduce.inclusion.models import Payment
 from coproduce.organisations.models import Membership
 from tests.conftest import client_for
+from tests.prepared import prepared_download, uses_worker
 
 DAY = datetime.date(2026, 10, 2)
 
@@ -83,6 +84,7 @@ def test_it_is_approved_only_by_a_manager_who_did_not_record_it(
         )
 
 
+@uses_worker
 def test_the_finance_export_holds_approved_payments_only(
     practitioner: Membership, manager: Membership, young_person: Membership
 ) -> None:
@@ -99,8 +101,8 @@ def test_the_finance_export_holds_approved_payments_only(
     assert (
         client_for(practitioner).get(f"/inclusion/payments/export.csv?{query}").status_code == 403
     )
-    response = client_for(manager).get(f"/inclusion/payments/export.csv?{query}")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    download = prepared_download(client_for(manager), f"/inclusion/payments/export.csv?{query}")
+    rows = list(csv.reader(io.StringIO(download.body.decode())))
     assert rows[0][:3] == ["Date paid", "Young person", "Username"]
     assert len(rows) == 2
     row = rows[1]

@@ -20,6 +20,7 @@ from coproduce.organisations.models import Membership
 from coproduce.organisations.roles import Role
 from tests.conftest import client_for
 from tests.factories import MembershipFactory
+from tests.prepared import prepared_download, uses_worker
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
@@ -142,6 +143,7 @@ def test_a_receipt_too_big_is_refused(
     assert not Payment.objects.filter(young_person=young_person).exists()
 
 
+@uses_worker
 def test_a_receipt_can_be_added_later_while_the_payment_waits(
     practitioner: Membership, manager: Membership, young_person: Membership
 ) -> None:
@@ -169,7 +171,8 @@ def test_a_receipt_can_be_added_later_while_the_payment_waits(
     again = client_for(practitioner).post(add, {"receipt": SimpleUploadedFile("r.pdf", PDF)})
     assert "This payment has already been decided" in again.content.decode()
     query = "start_day=1&start_month=10&start_year=2026&end_day=31&end_month=10&end_year=2026"
-    export = client_for(manager).get(f"/inclusion/payments/export.csv?{query}").content.decode()
+    url = f"/inclusion/payments/export.csv?{query}"
+    export = prepared_download(client_for(manager), url).body.decode()
     assert export.splitlines()[0].endswith("Receipt kept") and export.splitlines()[1].endswith(
         "Yes"
     )

@@ -70,7 +70,7 @@ def test_the_project_page_suggests_who_is_not_yet_in_it(
     club = a_project(practitioner, name="Club")
     _sessions(practitioner, club, [came], 1)
 
-    page = client_for(practitioner).get(f"/projects/{club.pk}/").content.decode()
+    page = client_for(practitioner).get(f"/projects/{club.pk}/people/").content.decode()
     assert "Who to invite next" in page
     table = page[page.index('data-testid="who-to-ask"') :]
     table = table[: table.index("</table>")]

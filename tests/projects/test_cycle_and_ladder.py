@@ -201,7 +201,9 @@ def test_it_gives_staff_the_project_api(
         headers=auth,
     )
     assert put.json() == [{"young_person_id": young_person.pk, "attended": True, "rung": 6}]
-    assert [p["name"] for p in api.get("/api/v1/projects/", headers=auth).json()] == [
+    listed = api.get("/api/v1/projects/", headers=auth).json()
+    assert listed["count"] == 1
+    assert [p["name"] for p in listed["items"]] == [
         "Care Leavers' Guide"
     ]
     bad = api.post(
@@ -213,7 +215,7 @@ def test_it_gives_staff_the_project_api(
     assert bad.status_code == 422 and "forms" in bad.json()["errors"]
 
 
-def test_the_project_page_lists_every_session_newest_first_a_page_at_a_time(
+def test_the_sessions_page_lists_every_session_newest_first_a_page_at_a_time(
     practitioner: Membership, young_person: Membership
 ) -> None:
     project = a_project(practitioner)
@@ -227,8 +229,8 @@ def test_the_project_page_lists_every_session_newest_first_a_page_at_a_time(
             activity=f"Week {n + 1:02d}",
         )
     client = client_for(practitioner)
-    first = client.get(f"/projects/{project.pk}/").content.decode()
-    second = client.get(f"/projects/{project.pk}/?page=2").content.decode()
+    first = client.get(f"/projects/{project.pk}/sessions/").content.decode()
+    second = client.get(f"/projects/{project.pk}/sessions/?page=2").content.decode()
     assert first.count(">Week ") == 20 and second.count(">Week ") == 5
     assert "Week 25" in first and "Week 01" in second
     assert first.index("Week 25") < first.index("Week 24")

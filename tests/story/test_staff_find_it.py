@@ -32,10 +32,10 @@ def test_a_projects_page_shows_its_peer_mentors_and_where_to_name_one(
     project = a_project(practitioner, name="Youth Forum")
     a_session(practitioner, project, [(young_person, True, 6), (younger, True, 4)])
     staff = client_for(practitioner)
-    page = staff.get(f"/projects/{project.pk}/").content.decode()
+    page = staff.get(f"/projects/{project.pk}/people/").content.decode()
     assert "Nobody is named as a peer mentor" in page
     assert f'href="/story/projects/{project.pk}/mentors/"' in page
     staff.post(
         f"/story/projects/{project.pk}/mentors/", {"mentor": young_person.pk, "mentee": younger.pk}
     )
-    assert "Fran mentors Leo" in staff.get(f"/projects/{project.pk}/").content.decode()
+    assert "Fran mentors Leo" in staff.get(f"/projects/{project.pk}/people/").content.decode()

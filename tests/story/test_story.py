@@ -15,6 +15,7 @@ from coproduce.projects import services as projects
 from tests.conftest import client_for
 from tests.documents import pdf_text
 from tests.factories import YoungPersonFactory
+from tests.prepared import prepared_download, uses_worker
 from tests.scenarios import a_project, a_session
 
 
@@ -68,15 +69,16 @@ def test_it_tells_a_young_person_what_they_have_done_in_plain_words(
     assert "The biggest say:" in html and "Manipulation" not in html
 
 
+@uses_worker
 def test_it_makes_a_tagged_pdf_to_attach_to_an_application(
     practitioner: Membership, young_person: Membership
 ) -> None:
     _fran_did_things(practitioner, young_person)
-    pdf = client_for(young_person).get("/story/my-story.pdf")
-    assert pdf["Content-Type"] == "application/pdf"
-    info = subprocess.run(["pdfinfo", "-"], input=pdf.content, capture_output=True, check=True)
+    pdf = prepared_download(client_for(young_person), "/story/my-story.pdf")
+    assert pdf.content_type == "application/pdf"
+    info = subprocess.run(["pdfinfo", "-"], input=pdf.body, capture_output=True, check=True)
     assert "Tagged:          yes" in info.stdout.decode()  # a screen reader can follow it
-    text = pdf_text(pdf.content)
+    text = pdf_text(pdf.body)
     assert "Skate Park Plans" in text and "Young inspector" in text and "ASDAN" in text
 
 
@@ -87,7 +89,9 @@ def test_only_they_and_their_organisations_staff_can_open_it(
     other = YoungPersonFactory.create(organisation=practitioner.organisation)
     staff = client_for(practitioner)
     assert "Skate Park Plans" in staff.get(f"/story/people/{young_person.pk}/").content.decode()
-    assert staff.get(f"/story/people/{young_person.pk}/story.pdf").status_code == 200
+    # The PDF is made by the worker: staff are sent to the page that waits for it.
+    asked = staff.get(f"/story/people/{young_person.pk}/story.pdf")
+    assert asked.status_code == 302 and asked["Location"].startswith("/files/")
     assert staff.get(f"/story/people/{practitioner.pk}/").status_code == 404  # not a young person
     assert client_for(other).get(f"/story/people/{young_person.pk}/").status_code == 403
     assert "Skate Park Plans" not in client_for(other).get("/story/").content.decode()

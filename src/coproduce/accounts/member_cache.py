@@ -13,6 +13,7 @@ version the cache evicts comes back as a new token, which no entry carries.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from typing import Any
 
@@ -29,10 +30,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.signals import user_logged_out
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Model
+from django.db.models.base import ModelState
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
 from django.utils.crypto import constant_time_compare
-from django.utils.functional import SimpleLazyObject
 
 from coproduce.organisations.selectors import memberships_of
 
@@ -70,7 +72,7 @@ def forget_organisations() -> None:
         _bump(ORGANISATIONS_VERSION)
 
 
-def _versions(found: dict[str, Any], *keys: str) -> list[str]:
+def _versions(found: dict[str, Any], *keys: str) -> tuple[str, ...]:
     versions = []
     for key in keys:
         version = found.get(key)
@@ -78,26 +80,82 @@ def _versions(found: dict[str, Any], *keys: str) -> list[str]:
             cache.add(key, uuid.uuid4().hex, None)
             version = cache.get(key)
         versions.append(str(version))
-    return versions
+    return tuple(versions)
+
+
+# This process's own copy of the entries it has read, kept with their versions: a request
+# whose versions are still the current ones takes fresh copies of these objects instead of
+# reading and unpickling the entry again (the versions are read from the shared cache on
+# every request all the same, so a change is seen just as soon).
+_LOCAL: dict[Any, tuple[tuple[str, ...], Any, list[Any], str]] = {}
+_LOCAL_LIMIT = 2048
+
+
+def _clone(instance: Any, seen: dict[int, Any]) -> Any:
+    """A new instance with the same field values and related objects (copied too), so what a
+    request changes on its objects never reaches this process's copy or another request."""
+    done = seen.get(id(instance))
+    if done is not None:
+        return done
+    cls = instance.__class__
+    clone = cls.__new__(cls)
+    seen[id(instance)] = clone
+    values = instance.__dict__.copy()
+    old_state = values["_state"]
+    state = ModelState()
+    state.db = old_state.db
+    state.adding = old_state.adding
+    related = old_state.__dict__.get("fields_cache")
+    if related:
+        state.fields_cache = {
+            name: _clone(value, seen) if isinstance(value, Model) else value
+            for name, value in related.items()
+        }
+    values["_state"] = state
+    clone.__dict__ = values
+    return clone
+
+
+def _entry(user_id: Any, backend: Any) -> tuple[Any, list[Any], str]:
+    """Pristine user (or None), memberships and session hash for this id, current versions."""
+    person_key, entry_key = PERSON_VERSION.format(user_id), ENTRY.format(user_id)
+    versions = _versions(
+        cache.get_many([person_key, ORGANISATIONS_VERSION]), person_key, ORGANISATIONS_VERSION
+    )
+    local = _LOCAL.get(user_id)
+    if local is not None and local[0] == versions:
+        return local[1], local[2], local[3]
+    entry = cache.get(entry_key)
+    if entry is None or tuple(entry[:2]) != versions or len(entry) != 5:
+        user = backend.get_user(user_id)
+        memberships = memberships_of(user) if user is not None else []
+        session_hash = user.get_session_auth_hash() if user is not None else ""
+        entry = (*versions, user, memberships, session_hash)
+        cache.set(entry_key, entry, settings.MEMBER_CACHE_SECONDS)
+    if len(_LOCAL) >= _LOCAL_LIMIT:
+        _LOCAL.clear()
+    _LOCAL[user_id] = (versions, entry[2], entry[3], entry[4])
+    return entry[2], entry[3], entry[4]
+
+
+def _person(user_id: Any, backend: Any) -> tuple[Any, str]:
+    user, memberships, session_hash = _entry(user_id, backend)
+    if user is None:
+        return None, ""
+    seen: dict[int, Any] = {}
+    user = _clone(user, seen)
+    setattr(user, MEMBERSHIPS_ATTRIBUTE, [_clone(m, seen) for m in memberships])
+    return user, session_hash
 
 
 def person(user_id: Any, backend: Any) -> Any:
     """The active user with this id (None if there is none), with their memberships."""
-    person_key, entry_key = PERSON_VERSION.format(user_id), ENTRY.format(user_id)
-    found = cache.get_many([entry_key, person_key, ORGANISATIONS_VERSION])
-    versions = _versions(found, person_key, ORGANISATIONS_VERSION)
-    entry = found.get(entry_key)
-    if entry is not None and list(entry[:2]) == versions:
-        user = entry[2]
-        if user is not None:
-            setattr(user, MEMBERSHIPS_ATTRIBUTE, entry[3])
-        return user
-    user = backend.get_user(user_id)
-    memberships = memberships_of(user) if user is not None else []
-    cache.set(entry_key, (*versions, user, memberships), settings.MEMBER_CACHE_SECONDS)
-    if user is not None:
-        setattr(user, MEMBERSHIPS_ATTRIBUTE, memberships)
-    return user
+    return _person(user_id, backend)[0]
+
+
+@functools.cache
+def _backend(path: str) -> Any:
+    return load_backend(path)  # a new instance on every call otherwise; backends keep no state
 
 
 def get_user(request: HttpRequest) -> Any:
@@ -110,10 +168,9 @@ def get_user(request: HttpRequest) -> Any:
         pass
     else:
         if backend_path in settings.AUTHENTICATION_BACKENDS:
-            user = person(user_id, load_backend(backend_path))
+            user, current = _person(user_id, _backend(backend_path))
             if user is not None:
                 session_hash = request.session.get(HASH_SESSION_KEY)
-                current = user.get_session_auth_hash()
                 if not (session_hash and constant_time_compare(session_hash, current)):
                     if session_hash and any(
                         constant_time_compare(session_hash, fallback)
@@ -133,7 +190,9 @@ class AuthenticationMiddleware(DjangoAuthentication):
     def process_request(self, request: HttpRequest) -> None:
         super().process_request(request)
         if enabled():
-            request.user = SimpleLazyObject(lambda: get_user(request))  # type: ignore[assignment]
+            # Read now, not lazily: nearly every request asks who it is (the tenancy, the
+            # log line), and each question through a lazy proxy costs more than the read.
+            request.user = get_user(request)
 
 
 def _person_saved(sender: Any, instance: Any, **kwargs: Any) -> None:

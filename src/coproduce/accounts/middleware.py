@@ -25,8 +25,10 @@ class ApiTokenMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.api_token = None  # type: ignore[attr-defined]
-        auth = request.headers.get("Authorization", "")
-        if request.path.startswith("/api/") and auth.lower().startswith("bearer "):
+        auth = (
+            request.META.get("HTTP_AUTHORIZATION", "") if request.path.startswith("/api/") else ""
+        )
+        if auth[:7].lower() == "bearer ":
             token = resolve_api_token(auth[7:].strip())
             # A wrong token counts against the address; a right one against itself. A valid
             # token still works from an address others spoil (tokens are too long to guess).

@@ -31,10 +31,18 @@ class IndicatorForm(forms.Form):
     """One indicator: a score (or checklist answer) and an example per level, a reflection."""
 
     def __init__(
-        self, *args: Any, assessment: Assessment, indicator: Indicator, **kwargs: Any
+        self,
+        *args: Any,
+        assessment: Assessment,
+        indicator: Indicator,
+        require_answers: bool = False,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.assessment, self.indicator = assessment, indicator
+        # "Save and continue" needs an answer at every level; "Skip for now", "Save and come
+        # back later" and the background autosave keep whatever is there.
+        self.require_answers = require_answers
         young = assessment.perspective == Perspective.YOUNG_PEOPLE
         banded = indicator.version.is_banded
         for level in assessment.levels:
@@ -102,6 +110,28 @@ class IndicatorForm(forms.Form):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.require_answers:
+            return data
+        young = self.assessment.perspective == Perspective.YOUNG_PEOPLE
+        banded = self.indicator.version.is_banded
+        for level in self.assessment.levels:
+            name = f"{'value' if banded else 'answer'}_{level}"
+            if data.get(name) not in (None, "") or name in self.errors:
+                continue
+            level_name = {"level": Level(level).label}
+            if banded and young:
+                message = _("Choose how true this is, from 1 to 9, or choose ‘Skip for now’")
+            elif banded:
+                message = _("%(level)s: choose a score from 1 to 9, or choose ‘Skip for now’")
+            elif young:
+                message = _("Choose an answer, or choose ‘Skip for now’")
+            else:
+                message = _("%(level)s: choose an answer, or choose ‘Skip for now’")
+            self.add_error(name, str(message) % level_name)
+        return data
 
 
 class RoundForm(forms.Form):

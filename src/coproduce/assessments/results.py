@@ -61,6 +61,11 @@ class LevelVerdict:
     co_producing: bool
     holding_back: list[Indicator]
     complete: bool
+    # For the summary a phone shows first: how many indicators are there, out of how many,
+    # and the one to start with (the lowest score holding the verdict back).
+    met: int = 0
+    total: int = 0
+    start_with: ScoreView | None = None
 
 
 def _bands_by_indicator(version_id: int) -> dict[tuple[int, str], BandDescriptor]:
@@ -115,18 +120,23 @@ def assessment_views(assessment: Assessment) -> dict[str, list[ScoreView]]:
 def verdicts(assessment: Assessment, views: dict[str, list[ScoreView]]) -> list[LevelVerdict]:
     minimum = assessment.round.version.verdict_min
     out = []
+    banded = assessment.round.version.is_banded
     for level, rows in views.items():
-        if assessment.round.version.is_banded:
-            holding = [r.indicator for r in rows if r.value is None or r.value < minimum]
+        if banded:
+            held = [r for r in rows if r.value is None or r.value < minimum]
         else:
-            holding = [r.indicator for r in rows if r.answer != "yes"]
+            held = [r for r in rows if r.answer != "yes"]
+        scored = [r for r in held if r.value is not None]
         out.append(
             LevelVerdict(
                 level=level,
                 label=str(Level(level).label),
-                co_producing=not holding,
-                holding_back=holding,
+                co_producing=not held,
+                holding_back=[r.indicator for r in held],
                 complete=all(r.value is not None or r.answer for r in rows),
+                met=len(rows) - len(held),
+                total=len(rows),
+                start_with=min(scored, key=lambda r: r.value or 0) if scored else None,
             )
         )
     return out
@@ -265,6 +275,11 @@ class TrendRow:
     @property
     def cells(self) -> list[tuple[float | None, bool]]:
         return list(zip(self.points, self.hidden or [False] * len(self.points), strict=True))
+
+    @property
+    def cells_newest_first(self) -> list[tuple[float | None, bool]]:
+        """The latest round first, so a phone shows it without scrolling sideways."""
+        return self.cells[::-1]
 
     @property
     def spark(self) -> str:

@@ -1,5 +1,6 @@
 """Demo commissioning round on the Mental Health Grants Panel project, after Fran's case study
-(seed 003): three bids, a panel of young people and staff, most of them already scored."""
+(seed 003): three bids, a panel of young people and staff, most of them already scored. Fran
+and the council's commissioner, Chris, have yet to score: the bids wait on their home pages."""
 
 from __future__ import annotations
 
@@ -78,7 +79,15 @@ def load(context: DemoContext) -> None:
     seats = {
         "young": services.panel_member_add(
             acting_user=user, round_=round_, membership=context.people["young"], kind="young_person"
-        )
+        ),
+        # The council's commissioner sits on the panel beside the young people (seed 003).
+        "commissioner": services.panel_member_add(
+            acting_user=user,
+            round_=round_,
+            membership=context.people["commissioner"],
+            kind="other",
+            role_title="Commissioner, Bryn Valley Council",
+        ),
     }
     for username, kind, title in [
         ("aisha", "young_person", ""),

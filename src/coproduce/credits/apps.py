@@ -14,13 +14,18 @@ class CreditsConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        from coproduce.core import hooks
-        from coproduce.credits import demo, personal_data, sections
+        from coproduce.core import downloads, hooks
+        from coproduce.credits import demo, exports, personal_data, sections
         from coproduce.projects.sections import session_sections
 
         hooks.demo_loaders.register(demo.load)
         session_sections.register(sections.session_section)
         hooks.personal_data.register(personal_data.PROVIDER)
+        for kind, title, build in [
+            ("credits.balances_csv", _("Time credit balances (CSV)"), exports.balances_csv),
+            ("credits.certificate", _("Certificate (PDF)"), exports.certificate_pdf),
+        ]:
+            downloads.builders.register(downloads.Builder(kind, title, build))
         # A new organisation starts with the usual milestones (it can change them).
         from django.db.models.signals import post_save
 

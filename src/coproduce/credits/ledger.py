@@ -178,6 +178,44 @@ def _insert_once(cursor: CursorWrapper, entry: Entry) -> int | None:
     return None if row is None else int(row[0])
 
 
+def build_entry(
+    *,
+    acting_user: User,
+    organisation_id: int,
+    minutes: int,
+    category: str,
+    reason: str,
+    idempotency_key: str,
+    session_id: int | None = None,
+    partner_name: str = "",
+    reverses: Entry | None = None,
+) -> Entry:
+    """An entry checked and ready to post, its accounts still to be named: built before the
+    transaction, so the accounts stay locked for the statements alone."""
+    if minutes <= 0:
+        raise ValidationError(_("Enter a number of minutes above zero"))
+    if not reason.strip():
+        raise ValidationError(_("Give a reason"))
+    entry = Entry(
+        organisation_id=organisation_id,
+        minutes=minutes,
+        category=category,
+        reason=reason,
+        idempotency_key=idempotency_key,
+        acting_user=acting_user,
+        session_id=session_id,
+        partner_name=partner_name,
+        reverses=reverses,
+    )
+    # Field checks only: the database enforces the foreign keys.
+    entry.full_clean(
+        exclude=["organisation", "debit", "credit", "acting_user", "session", "reverses"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+    return entry
+
+
 def post(
     *,
     acting_user: User,
@@ -199,43 +237,60 @@ def post(
     """
     if debit.organisation_id != credit.organisation_id:
         raise ValidationError(_("Both accounts must belong to the same organisation"))
-    if minutes <= 0:
-        raise ValidationError(_("Enter a number of minutes above zero"))
-    if not reason.strip():
-        raise ValidationError(_("Give a reason"))
-    entry = Entry(
+    entry = build_entry(
+        acting_user=acting_user,
         organisation_id=debit.organisation_id,
-        debit=debit,
-        credit=credit,
         minutes=minutes,
         category=category,
         reason=reason,
         idempotency_key=idempotency_key,
-        acting_user=acting_user,
         session_id=session_id,
         partner_name=partner_name,
         reverses=reverses,
     )
-    # Field checks only, before any lock: the database enforces the foreign keys.
-    entry.full_clean(
-        exclude=["organisation", "debit", "credit", "acting_user", "session", "reverses"],
-        validate_unique=False,
-        validate_constraints=False,
-    )
-    earned = minutes if category in EARNING else 0
+    return post_entry(entry, debit=debit, credit=credit)
+
+
+def read_is_lock(connection: BaseDatabaseWrapper) -> bool:
+    """Whether a read inside the current transaction already holds the accounts still: on
+    SQLite a writing transaction holds the whole database (BEGIN IMMEDIATE; a deferred one
+    that read a row another has since changed fails to write rather than overwrite it), so
+    balances read in it are the ones a posting in it changes. PostgreSQL locks rows."""
+    return connection.in_atomic_block and not connection.features.has_select_for_update
+
+
+def post_entry(
+    entry: Entry, *, debit: Account, credit: Account, read_in_transaction: bool = False
+) -> Entry:
+    """Post an entry from `build_entry`. With `read_in_transaction` the caller read both
+    accounts (balances and lifetime minutes) in the current transaction, and on a database
+    where that read holds them (`read_is_lock`) they are not locked and read again."""
+    if debit.organisation_id != credit.organisation_id:
+        raise ValidationError(_("Both accounts must belong to the same organisation"))
+    entry.debit, entry.credit = debit, credit
+    minutes, idempotency_key = entry.minutes, entry.idempotency_key
+    earned = minutes if entry.category in EARNING else 0
     affordable = True
     # No savepoint: nothing below is caught inside this block, and a failure must undo the
     # caller's whole transaction anyway.
     with transaction.atomic(savepoint=False):
-        # One statement locks both accounts in ascending primary-key order (no deadlocks)
-        # and returns the balances to check and to report back.
         connection = connections[router.db_for_write(Entry)]
         sql = _sql(connection)
         with connection.cursor() as cursor:
-            cursor.execute(sql.lock, sorted([debit.pk, credit.pk]))
-            locked = {row[0]: row[1:] for row in cursor.fetchall()}
-            kind, debit_balance, debit_lifetime = locked[debit.pk]
-            _kind, credit_balance, credit_lifetime = locked[credit.pk]
+            if read_in_transaction and read_is_lock(connection):
+                kind, debit_balance, debit_lifetime = (
+                    debit.kind,
+                    debit.balance,
+                    debit.lifetime_minutes,
+                )
+                credit_balance, credit_lifetime = credit.balance, credit.lifetime_minutes
+            else:
+                # One statement locks both accounts in ascending primary-key order (no
+                # deadlocks) and returns the balances to check and to report back.
+                cursor.execute(sql.lock, sorted([debit.pk, credit.pk]))
+                locked = {row[0]: row[1:] for row in cursor.fetchall()}
+                kind, debit_balance, debit_lifetime = locked[debit.pk]
+                _kind, credit_balance, credit_lifetime = locked[credit.pk]
             if kind != AccountKind.ISSUING and debit_balance < minutes:
                 affordable = False
             else:

@@ -8,18 +8,18 @@ from decimal import Decimal
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coproduce.core import downloads
 from coproduce.core.bilingual import add_welsh_fields, split_languages
-from coproduce.core.exports import csv_writer
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, show_errors
 from coproduce.credits import selectors as sel
@@ -33,7 +33,6 @@ from coproduce.credits.forms import (
     RewardForm,
 )
 from coproduce.credits.models import Category, CheckIn, CreditSettings
-from coproduce.organisations.selectors import language_of
 from coproduce.projects.selectors import attended_at, get_session_for
 
 
@@ -101,24 +100,10 @@ def overview(request: MemberRequest) -> HttpResponse:
 
 @member_required("staff")
 def export_csv(request: MemberRequest) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="time-credits.csv"'
-    writer = csv_writer(response)
-    unit = sel.settings_for(organisation=request.organisation)
-    writer.writerow(
-        [_("young person"), _("username"), _("balance (credits)"), _("time given (hours)")]
+    """Balances for every young person: made by the worker (credits/exports.py)."""
+    return downloads.prepare_response(
+        request, kind="credits.balances_csv", params={}, back_url=reverse("credits:overview")
     )
-    for account in sel.young_people_balances(organisation=request.organisation):
-        assert account.membership is not None
-        writer.writerow(
-            [
-                account.membership.user.display_name,
-                account.membership.user.username,
-                unit.credits(account.balance).normalize(),
-                unit.hours(account.lifetime_minutes),
-            ]
-        )
-    return response
 
 
 @member_required("staff")
@@ -168,6 +153,10 @@ def award(request: MemberRequest) -> HttpResponse:
     )
 
 
+# How often the open check-in page looks for new check-ins (credits/check-ins.js).
+CHECK_IN_REFRESH_SECONDS = 10
+
+
 @member_required("staff")
 def session_issue(request: MemberRequest, session_id: int) -> HttpResponse:
     session = get_session_for(organisation=request.organisation, pk=session_id)
@@ -175,6 +164,9 @@ def session_issue(request: MemberRequest, session_id: int) -> HttpResponse:
         entries = services.check_ins_confirm(acting_user=request.user, session=session)
         messages.success(request, _("Credits issued to %(n)s young people.") % {"n": len(entries)})
         return redirect("credits:overview")
+    check_ins = list(sel.check_ins_at(session=session))
+    if request.GET.get("part") == "check-ins":  # the page's script asks for the list alone
+        return render(request, "credits/_check_ins.html", {"check_ins": check_ins})
     unit = sel.settings_for(organisation=request.organisation)
     link = request.build_absolute_uri(
         reverse("credits:check_in", args=[services.check_in_token(session)])
@@ -191,7 +183,9 @@ def session_issue(request: MemberRequest, session_id: int) -> HttpResponse:
             "credits": unit.credits(unit.rounded(session.duration_minutes)),
             "per_credit": unit.minutes_per_credit,
             "present": attended_at(session=session),
-            "check_ins": sel.check_ins_at(session=session),
+            "check_ins": check_ins,
+            "refresh_seconds": CHECK_IN_REFRESH_SECONDS,
+            "stop_after_seconds": settings.SESSION_IDLE_SECONDS,
             "qr_svg": buffer.getvalue().decode().split("?>", 1)[-1],
             "code": services.check_in_code(session),
             "link": link,
@@ -326,23 +320,13 @@ def certificate(request: MemberRequest, recognition_id: int) -> HttpResponse:
         return redirect("credits:me")
     if not request.membership.is_young_person and not request.membership.is_staff_member:
         return redirect("home")
-    from coproduce.core.pdf import tagged_pdf
-
-    # In the young person's language, whoever prints it.
-    with translation.override(language_of(recognition.young_person)):
-        html = render_to_string(
-            "credits/certificate.html",
-            {
-                "recognition": recognition,
-                "person": recognition.young_person,
-                "organisation": request.organisation,
-                "contributions": sel.contributions_of(recognition.young_person),
-            },
-        )
-    pdf = tagged_pdf(html)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="certificate-{recognition.pk}.pdf"'
-    return response
+    back = "credits:me" if request.membership.is_young_person else "credits:overview"
+    return downloads.prepare_response(
+        request,
+        kind="credits.certificate",
+        params={"recognition_id": recognition.pk},
+        back_url=reverse(back),
+    )
 
 
 @member_required("young_person")

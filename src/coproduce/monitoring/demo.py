@@ -1,14 +1,21 @@
-"""Demo monitoring: the service population and a written answer on the Youth Club Redesign."""
+"""Demo monitoring: the service population, a written answer on the Youth Club Redesign, and
+the organisation's reports shared with its commissioner (issue 26: Chris has them to read)."""
 
 from __future__ import annotations
 
 from coproduce.core.demo import DemoContext
 from coproduce.monitoring import services
 from coproduce.monitoring.forms import period_from
+from coproduce.organisations.services import organisation_sharing_set
 from coproduce.projects.selectors import project_named
 
 
 def load(context: DemoContext) -> None:
+    # The admin turns sharing on, as on /monitoring/sharing/: the commissioner then reads the
+    # figures (small numbers hidden) on "Shared with you" and sees them on their home page.
+    organisation_sharing_set(
+        acting_user=context.people["admin"].user, organisation=context.organisation, share=True
+    )
     user = context.staff.user
     services.population_save(
         acting_user=user,

@@ -41,14 +41,15 @@ def index(request: MemberRequest) -> HttpResponse:
 def _report_context(request: MemberRequest, project_id: int) -> dict[str, Any]:
     project = sel.get_project_for(organisation=request.organisation, pk=project_id)
     form, start, end = period_from(request.GET)
-    report = project_report(project, start, end)
+    # The records are asked for once: the report counts from them, and the equality panel
+    # needs who took part.
+    records = Records(project, start, end)
+    report = project_report(project, start, end, records)
     # Equality answers of those who took part: counted, small numbers hidden, and only for
     # staff allowed to see them (never in the PDF, the spreadsheet or a commissioner's copy).
     equality = (
         inclusion_sel.equality_summary(
-            organisation=request.organisation,
-            today=end,
-            membership_ids=list(Records(project, start, end).people),
+            organisation=request.organisation, today=end, membership_ids=list(records.people)
         )
         if request.membership.can("view_equality")
         else None

@@ -84,7 +84,7 @@ def project(request: MemberRequest, project_id: int) -> HttpResponse:
         {
             "title": _("Before and after"),
             "result": result,
-            "chart": bar_chart(rows, label_width=210, plot_width=150) if rows else None,
+            "chart": bar_chart(rows) if rows else None,
         },
     )
 

@@ -3,12 +3,14 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
+from ninja.pagination import paginate
 
 from coproduce.core.api_auth import auth_membership
-from coproduce.core.api_schema import LocalTime
+from coproduce.core.api_schema import LocalTime, Pagination
 from coproduce.organisations.selectors import get_person_for
 from coproduce.projects import selectors as sel
 from coproduce.projects import services
@@ -121,10 +123,10 @@ def _idea(i: Idea) -> IdeaOut:
 
 
 @router.get("/", response=list[ProjectOut])
-def list_projects(request: HttpRequest) -> list[ProjectOut]:
-    return [
-        _project(p) for p in sel.projects_for(organisation=auth_membership(request).organisation)
-    ]
+@paginate(Pagination)
+def list_projects(request: HttpRequest) -> QuerySet[Project]:
+    """The organisation's projects by name, a page at a time (`limit`, `offset`)."""
+    return sel.projects_for(organisation=auth_membership(request).organisation)
 
 
 @router.post("/", response={201: ProjectOut})

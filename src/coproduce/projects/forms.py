@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from coproduce.core.forms import DateField, TimeField
 from coproduce.organisations.selectors import active_services_for, staff_for, young_people_for
 from coproduce.projects.checklists import Answer, Stage
-from coproduce.projects.ladders import Ladder, Rung
+from coproduce.projects.ladders import Ladder
 from coproduce.projects.models import Barrier, Form, Reward, Session, Source, Status, Who
 
 if TYPE_CHECKING:
@@ -138,42 +138,6 @@ class SessionForm(forms.Form):
     )
     place = forms.CharField(label=_("Place (optional)"), max_length=200, required=False)
     activity = forms.CharField(label=_("What we did"), max_length=300)
-
-
-class RegisterForm(forms.Form):
-    """One row per young person: came or not, and the rung they worked at."""
-
-    def __init__(
-        self, *args: Any, register: list[tuple[Membership, Any]], ladder: list[Rung], **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.register = register
-        rung_choices = [("", _("Not recorded"))] + [
-            (str(r.number), f"{r.number}. {r.name}") for r in ladder
-        ]
-        for member, row in register:
-            self.fields[f"came_{member.pk}"] = forms.BooleanField(
-                label=member.user.display_name, required=False, initial=bool(row and row.attended)
-            )
-            self.fields[f"rung_{member.pk}"] = forms.TypedChoiceField(
-                label=_("Rung for %(name)s") % {"name": member.user.display_name},
-                choices=rung_choices,
-                required=False,
-                coerce=int,
-                empty_value=None,
-                initial=row.rung if row and row.rung else "",
-            )
-
-    def entries(self) -> list[tuple[Membership, bool, int | None]]:
-        data = self.cleaned_data
-        return [
-            (m, data[f"came_{m.pk}"], data[f"rung_{m.pk}"])
-            for m, row in self.register
-            if data[f"came_{m.pk}"] or row is not None
-        ]
-
-    def rows(self) -> list[tuple[Membership, forms.BoundField, forms.BoundField]]:
-        return [(m, self[f"came_{m.pk}"], self[f"rung_{m.pk}"]) for m, _row in self.register]
 
 
 class IdeaForm(forms.Form):

@@ -47,7 +47,8 @@ session_sections: Registry[SessionSection] = Registry("projects.session_sections
 
 ProjectSection = Callable[["HttpRequest", "Project"], Section | None]
 
-# Shown on a project's staff page, after its roles (story: naming peer mentors).
+# Shown on a project's "Roles and people" page for staff, after its roles (story: naming peer
+# mentors; inclusion: who to invite next).
 project_sections: Registry[ProjectSection] = Registry("projects.project_sections")
 
 

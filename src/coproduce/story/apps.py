@@ -14,11 +14,14 @@ class StoryConfig(AppConfig):
     nav = [(_("My story"), "story:mine", "young_person", 12)]
 
     def ready(self) -> None:
-        from coproduce.core import hooks
+        from coproduce.core import downloads, hooks
         from coproduce.organisations.sections import person_sections
         from coproduce.projects.sections import project_sections
-        from coproduce.story import personal_data, sections
+        from coproduce.story import exports, personal_data, sections
 
         hooks.personal_data.register(personal_data.PROVIDER)
+        downloads.builders.register(
+            downloads.Builder("story.pdf", _("Story (PDF)"), exports.story_pdf)
+        )
         person_sections.register(sections.person_section)
         project_sections.register(sections.project_section)

@@ -6,15 +6,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from coproduce.audit.services import record_view
+from coproduce.core import downloads
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, show_errors
-from coproduce.organisations.selectors import get_person_for, language_of
+from coproduce.organisations.selectors import get_person_for
 from coproduce.projects.selectors import get_project_for, young_people_who_came
 from coproduce.story.forms import MentoringForm
 from coproduce.story.selectors import Story, story_of
@@ -34,19 +33,11 @@ def _page(request: MemberRequest, story: Story, pdf_url: str, own: bool) -> Http
     )
 
 
-def _pdf(story: Story) -> HttpResponse:
-    from coproduce.core.pdf import tagged_pdf
-
-    # In the young person's language, whoever downloads it.
-    with translation.override(language_of(story.person)):
-        html = render_to_string(
-            "story/story_pdf.html", {"story": story, "today": timezone.localdate()}
-        )
-    # Tagged (PDF/UA), so a screen reader reads it in order, headings and lists included.
-    pdf = tagged_pdf(html)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = 'inline; filename="my-story.pdf"'
-    return response
+def _pdf(request: MemberRequest, membership_id: int, back_url: str) -> HttpResponse:
+    """The PDF is made by the worker (story/exports.py); this page waits for it."""
+    return downloads.prepare_response(
+        request, kind="story.pdf", params={"membership_id": membership_id}, back_url=back_url
+    )
 
 
 @member_required("young_person")
@@ -56,7 +47,7 @@ def mine(request: MemberRequest) -> HttpResponse:
 
 @member_required("young_person")
 def mine_pdf(request: MemberRequest) -> HttpResponse:
-    return _pdf(story_of(request.membership))
+    return _pdf(request, request.membership.pk, reverse("story:mine"))
 
 
 def _young_person(request: MemberRequest, membership_id: int) -> Story:
@@ -75,7 +66,8 @@ def person(request: MemberRequest, membership_id: int) -> HttpResponse:
 
 @member_required("staff")
 def person_pdf(request: MemberRequest, membership_id: int) -> HttpResponse:
-    return _pdf(_young_person(request, membership_id))
+    story = _young_person(request, membership_id)
+    return _pdf(request, story.person.pk, reverse("story:person", args=[membership_id]))
 
 
 @member_required("staff")

@@ -17,6 +17,7 @@ from coproduce.assessments.models import (
     BandDescriptor,
     Checklist,
     Indicator,
+    Level,
     Perspective,
     Reflection,
     Round,
@@ -245,10 +246,41 @@ def answers_save(
     return assessment
 
 
-def submit_problems(assessment: Assessment) -> list[tuple[Indicator, str]]:
+@dataclass(frozen=True)
+class Missing:
+    """One thing that stops a submit: an indicator's score (or answer) at a level, or the
+    practical example that backs it."""
+
+    indicator: Indicator
+    level: str
+    example_only: bool
+
+    @property
+    def field(self) -> str:
+        """The form field on the indicator's page, for a link that lands on it."""
+        if self.example_only:
+            return f"id_example_{self.level}"
+        kind = "value" if self.indicator.version.is_banded else "answer"
+        return f"id_{kind}_{self.level}_0"
+
+    def text(self, *, young: bool) -> str:
+        if young:
+            title = {"indicator": self.indicator.young_title}
+            if self.indicator.version.is_banded:
+                return _("%(indicator)s: choose how true this is") % title
+            return _("%(indicator)s: choose an answer") % title
+        names = {"indicator": self.indicator.title, "level": Level(self.level).label}
+        if self.example_only:
+            return _("%(indicator)s – %(level)s: give a practical example") % names
+        if self.indicator.version.is_banded:
+            return _("%(indicator)s – %(level)s: choose a score") % names
+        return _("%(indicator)s – %(level)s: choose an answer") % names
+
+
+def submit_problems(assessment: Assessment) -> list[Missing]:
     """What stops an assessment being submitted, in framework order."""
     scores = {(s.indicator_id, s.level): s for s in assessment.scores.all()}
-    problems: list[tuple[Indicator, str]] = []
+    problems: list[Missing] = []
     # Every staff score is backed by an example (the nef guide); Shier's yes/no questions
     # ask for none.
     needs_example = (
@@ -257,12 +289,10 @@ def submit_problems(assessment: Assessment) -> list[tuple[Indicator, str]]:
     for indicator in assessment.round.version.indicators.all():
         for level in assessment.levels:
             score = scores.get((indicator.pk, level))
-            if (
-                score is None
-                or not score.is_answered
-                or (needs_example and not score.example.strip())
-            ):
-                problems.append((indicator, level))
+            if score is None or not score.is_answered:
+                problems.append(Missing(indicator, level, example_only=False))
+            elif needs_example and not score.example.strip():
+                problems.append(Missing(indicator, level, example_only=True))
     return problems
 
 
@@ -273,13 +303,8 @@ def assessment_submit(*, acting_user: User | None, assessment: Assessment) -> As
         return assessment
     problems = submit_problems(assessment)
     if problems:
-        raise ValidationError(
-            [
-                _("%(indicator)s (%(level)s): give a score and a practical example")
-                % {"indicator": indicator.title, "level": level}
-                for indicator, level in problems
-            ]
-        )
+        young = assessment.perspective == Perspective.YOUNG_PEOPLE
+        raise ValidationError([problem.text(young=young) for problem in problems])
     with transaction.atomic():
         assessment.status = Status.SUBMITTED
         assessment.submitted_at = timezone.now()

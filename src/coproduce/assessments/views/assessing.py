@@ -179,6 +179,13 @@ def _initial(assessment: Assessment, indicator: Indicator) -> dict[str, object]:
     return initial
 
 
+def _after(item: Assessment, following: Indicator | None) -> HttpResponse:
+    """The next indicator, or the overview after the last one (or once submitted)."""
+    if following is not None and not item.is_submitted:
+        return redirect("assessments:indicator", assessment_id=item.pk, indicator_id=following.pk)
+    return redirect("assessments:assessment", assessment_id=item.pk)
+
+
 @member_required()
 def indicator(request: MemberRequest, assessment_id: int, indicator_id: int) -> HttpResponse:
     item = selectors.get_assessment_for(membership=request.membership, pk=assessment_id)
@@ -186,11 +193,16 @@ def indicator(request: MemberRequest, assessment_id: int, indicator_id: int) -> 
     indicators = list(item.round.version.indicators.all())
     position = next(i for i, ind in enumerate(indicators) if ind.pk == current.pk)
     following = indicators[position + 1] if position + 1 < len(indicators) else None
+    htmx = bool(getattr(request, "htmx", False))
+    moving_on = request.method == "POST" and not htmx and not item.is_submitted
+    skipping = moving_on and "skip" in request.POST
     form = IndicatorForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         assessment=item,
         indicator=current,
         initial=_initial(item, current),
+        # An empty "Save and continue" says so instead of moving on silently.
+        require_answers=moving_on and not skipping and "later" not in request.POST,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -219,8 +231,10 @@ def indicator(request: MemberRequest, assessment_id: int, indicator_id: int) -> 
         except ValidationError as error:
             show_errors(form, error)
         else:
-            if getattr(request, "htmx", False):
+            if htmx:
                 return HttpResponse(status=204)  # autosaved in the background
+            if skipping:
+                return _after(item, following)
             if item.perspective == Perspective.STAFF and _generic_levels(item, current):
                 # The guide: avoid generic examples; without a real one, reassess the score.
                 # Stay on this indicator and say so, rather than moving on as if it were fine.
@@ -230,12 +244,8 @@ def indicator(request: MemberRequest, assessment_id: int, indicator_id: int) -> 
             if "later" in request.POST:
                 messages.success(request, _("Saved. You can carry on later from here."))
                 return redirect("assessments:assessment", assessment_id=item.pk)
-            if following is not None and not item.is_submitted:
-                return redirect(
-                    "assessments:indicator", assessment_id=item.pk, indicator_id=following.pk
-                )
-            return redirect("assessments:assessment", assessment_id=item.pk)
-    if request.method == "POST" and getattr(request, "htmx", False):
+            return _after(item, following)
+    if request.method == "POST" and htmx:
         return HttpResponse(status=400)
     bands = selectors.version_contents(item.round.version)
     band_rows: Any = next(
@@ -279,6 +289,19 @@ def submit(request: MemberRequest, assessment_id: int) -> HttpResponse:
         services.assessment_submit(acting_user=request.user, assessment=item)
     except ValidationError as error:
         progress = _progress(item)
+        young = item.perspective == Perspective.YOUNG_PEOPLE
+        # Each link lands on the missing answer on that indicator's page.
+        links = [
+            {
+                "text": problem.text(young=young),
+                "href": reverse(
+                    "assessments:indicator",
+                    kwargs={"assessment_id": item.pk, "indicator_id": problem.indicator.pk},
+                )
+                + f"#{problem.field}",
+            }
+            for problem in services.submit_problems(item)
+        ]
         return render(
             request,
             "assessments/assessment.html",
@@ -288,7 +311,8 @@ def submit(request: MemberRequest, assessment_id: int) -> HttpResponse:
                 "progress": progress,
                 "next_row": next((r for r in progress if not r["done"]), None),
                 "young": item.perspective == Perspective.YOUNG_PEOPLE,
-                "submit_errors": error.messages,
+                "submit_errors": links
+                or [{"text": message, "href": "#main-content"} for message in error.messages],
             },
             status=400,
         )
@@ -317,7 +341,10 @@ def result(request: MemberRequest, assessment_id: int) -> HttpResponse:
         {
             "title": _("Your result"),
             "assessment": item,
-            "views": views,
+            "details": [
+                {"label": str(Level(level).label), "rows": rows} for level, rows in views.items()
+            ],
+            "banded": version.is_banded,
             "verdicts": [] if version.is_pathways else results.verdicts(item, views),
             "stages": stages,
             "coproduction_level": pathways.COPRODUCTION_LEVEL,

@@ -112,13 +112,17 @@ def trend(request: MemberRequest) -> HttpResponse:
         r for r in selectors.rounds_for(organisation=request.organisation) if r.version.is_banded
     ]
     rounds, rows = results.trend(banded)
+    newest_first = rounds[::-1]  # the latest round first: a phone shows it without scrolling
     return render(
         request,
         "assessments/trend.html",
         {
             "title": _("Change over time"),
-            "rounds": rounds,
-            "rows": rows,
+            "rounds": newest_first,
+            "rows": [
+                {"row": row, "cells": list(zip(newest_first, row.cells_newest_first, strict=True))}
+                for row in rows
+            ],
         },
     )
 

@@ -9,8 +9,8 @@ An app registers a `Builder` for each kind of file in its `AppConfig.ready()`:
 
 and its view, once it has checked who may ask and fetched the object (404 for a foreign one),
 answers `downloads.prepare_response(request, kind=..., params=..., back_url=...)`. The person
-who asked is sent to a page that refreshes itself until the file is ready, then offers it to
-them and to nobody else. A failure is recorded and shown with a button to try again. Files are
+who asked is sent to a page whose status (role=status) says the file is being prepared and
+changes, without a reload, when it is ready; it then offers it to them and to nobody else. A failure is recorded and shown with a button to try again. Files are
 deleted once they expire (on use, and by `coproduce clear_prepared_files`).
 """
 
@@ -50,7 +50,10 @@ class Build(Protocol):
 @dataclass(frozen=True)
 class Builder:
     kind: str  # "<app>.<name>", unique
-    title: _StrOrPromise  # shown on the waiting page, e.g. "Monitoring report (PDF)"
+    # Shown on the waiting page, e.g. "Monitoring report (PDF)". The download button drops the
+    # bracket and names the type and size of the file that was made: "Download Monitoring
+    # report (PDF, 240 KB)".
+    title: _StrOrPromise
     build: Build
 
 

@@ -109,22 +109,26 @@ def credits_award(
     """Issue credits for time given (by hand, from a session, or to a partner group)."""
     if category == Category.PARTNER and not partner_name.strip():
         raise ValidationError({"partner_name": _("Name the community group the time was given to")})
-    accounts = ledger.earning_accounts(membership)
-    issuing, account = accounts.issuing, accounts.own
-    lifetime = account.lifetime_minutes
+    entry = ledger.build_entry(
+        acting_user=acting_user,
+        organisation_id=membership.organisation_id,
+        minutes=minutes,
+        category=category,
+        reason=reason,
+        idempotency_key=idempotency_key,
+        session_id=session_id,
+        partner_name=partner_name,
+    )
     with transaction.atomic():
-        entry = ledger.post(
-            acting_user=acting_user,
-            debit=issuing,
-            credit=account,
-            minutes=minutes,
-            category=category,
-            reason=reason,
-            idempotency_key=idempotency_key,
-            session_id=session_id,
-            partner_name=partner_name,
+        # Read inside the transaction: on SQLite that read is the lock (ledger.read_is_lock),
+        # so the posting needs no second one.
+        accounts = ledger.earning_accounts(membership)
+        account = accounts.own
+        lifetime = account.lifetime_minutes
+        entry = ledger.post_entry(
+            entry, debit=accounts.issuing, credit=account, read_in_transaction=True
         )
-        # post() leaves the posted lifetime on `account`; a replayed key leaves it as read.
+        # post_entry() leaves the posted lifetime on `account`; a replayed key leaves it as read.
         _after_earning(
             acting_user=acting_user,
             membership=membership,

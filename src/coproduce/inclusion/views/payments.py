@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import io
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -16,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coproduce.core.exports import csv_writer
+from coproduce.core import downloads
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, private_file, show_errors
 from coproduce.inclusion import selectors, services
@@ -165,43 +164,10 @@ def payments_export(request: MemberRequest) -> HttpResponse:
         messages.error(request, _("Choose a real period to export"))
         return redirect("inclusion:payments")
     start, end = period.cleaned_data["start"], period.cleaned_data["end"]
-    buffer = io.StringIO()
-    writer = csv_writer(buffer)
-    writer.writerow(
-        [
-            _("Date paid"),
-            _("Young person"),
-            _("Username"),
-            _("What"),
-            _("What for"),
-            _("Project"),
-            _("Amount (£)"),
-            _("How paid"),
-            _("Recorded by"),
-            _("Approved by"),
-            _("Approved on"),
-            _("Reference"),
-            _("Receipt kept"),
-        ]
+    # Made by the worker (inclusion/exports.py); this page waits for it.
+    return downloads.prepare_response(
+        request,
+        kind="inclusion.payments_csv",
+        params={"start": start.isoformat(), "end": end.isoformat()},
+        back_url=reverse("inclusion:payments"),
     )
-    for p in selectors.approved_payments(organisation=request.organisation, start=start, end=end):
-        writer.writerow(
-            [
-                p.paid_on.isoformat(),
-                p.young_person.user.get_full_name(),
-                p.young_person.user.username,
-                p.get_kind_display(),
-                p.purpose,
-                p.project.name if p.project else "",
-                p.amount,
-                p.get_method_display(),
-                p.recorded_by.user.get_full_name(),
-                p.decided_by.user.get_full_name() if p.decided_by else "",
-                timezone.localtime(p.decided_at).date().isoformat() if p.decided_at else "",
-                f"PAY-{p.pk}",
-                _("Yes") if p.receipt else _("No"),
-            ]
-        )
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="payments-{start}-{end}.csv"'
-    return response

@@ -3,7 +3,6 @@ every row on a preview, then confirm), and the people as a spreadsheet in the im
 
 from __future__ import annotations
 
-import io
 import time
 from typing import Any
 
@@ -14,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from coproduce.core.exports import csv_writer, write_row, xlsx_workbook
+from coproduce.core import downloads
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.imports import Sheet, UnreadableFile, read_upload
 from coproduce.core.pages import form_page, show_errors
@@ -170,28 +169,10 @@ def people_import_preview(request: MemberRequest) -> HttpResponse:
 def people_export(request: MemberRequest, fmt: str) -> HttpResponse:
     """Active young people (and staff, for managers and admins) in the import's shape, so a
     file can be exported, changed and imported again. Cells are made formula-safe."""
-    rows = selectors.people_for_export(
-        organisation=request.organisation, include_staff=request.membership.can("manage_people")
+    # Made by the worker (inclusion/exports.py); this page waits for it.
+    return downloads.prepare_response(
+        request,
+        kind=f"inclusion.people_{'csv' if fmt == 'csv' else 'xlsx'}",
+        params={"include_staff": request.membership.can("manage_people")},
+        back_url=reverse("inclusion:import"),
     )
-    name = f"people-{request.organisation.slug}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv_writer(buffer)
-        writer.writerow(services.ALL_COLUMNS)
-        writer.writerows(rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    else:
-        out = io.BytesIO()
-        book = xlsx_workbook(out)
-        sheet = book.add_worksheet("People")
-        for number, values in enumerate([services.ALL_COLUMNS, *rows]):
-            write_row(sheet, number, 0, values)
-        book.close()
-        response = HttpResponse(
-            out.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    response["Cache-Control"] = "private, no-store"
-    return response

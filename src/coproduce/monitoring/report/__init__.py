@@ -50,9 +50,15 @@ FIGURE_ORDER = [
 ]
 
 
-def project_report(project: Project, start: datetime.date, end: datetime.date) -> Report:
-    """Answer every question from the records, in a fixed number of queries."""
-    records = Records(project, start, end)
+def project_report(
+    project: Project, start: datetime.date, end: datetime.date, records: Records | None = None
+) -> Report:
+    """Answer every question from the records, in a fixed number of queries.
+
+    Pass `records` when the page needs them too (who took part, for the equality panel), so
+    they are asked for once."""
+    if records is None:
+        records = Records(project, start, end)
     answered = []
     for key, question in QUESTIONS:
         answered.append(

@@ -57,6 +57,10 @@ QUESTIONS: list[tuple[str, Promise]] = [
 ]
 
 
+# The figures a report opens with, so a phone shows them before the nine answers.
+KEY_FIGURES = ["young_people", "new_young_people", "sessions", "hours", "ideas", "feedback_on_time"]
+
+
 @dataclass
 class Figure:
     key: str
@@ -94,3 +98,12 @@ class Report:
     figures: dict[str, Figure]
     age_bands: list[tuple[str, int]]
     barriers: list[tuple[str, int]]
+
+    @property
+    def key_figures(self) -> list[Figure]:
+        return [self.figures[key] for key in KEY_FIGURES]
+
+    @property
+    def written(self) -> int:
+        """How many of the questions have an answer written for this period."""
+        return sum(1 for answer in self.answers if answer.narrative)

@@ -7,7 +7,9 @@ Split by topic: add a read to the topic's module and name it below, so
 from __future__ import annotations
 
 from coproduce.projects.selectors.ideas import (
+    IdeaCounts,
     answered_ideas,
+    idea_counts,
     ideas_for,
     ideas_of,
     organisation_ideas,
@@ -62,6 +64,7 @@ from coproduce.projects.selectors.sessions import (
     inclusion_for,
     journey_of,
     journey_warnings,
+    next_session_for,
     register_for,
     rung_spread,
     sessions_for,
@@ -81,6 +84,7 @@ from coproduce.projects.selectors.taking_part import (
 
 __all__ = [
     "ChecklistRow",
+    "IdeaCounts",
     "JourneyStep",
     "PersonSpread",
     "RegisterEntry",
@@ -103,6 +107,7 @@ __all__ = [
     "get_project_for",
     "get_session_for",
     "idea_adopted",
+    "idea_counts",
     "ideas_for",
     "ideas_in_period",
     "ideas_of",
@@ -118,6 +123,7 @@ __all__ = [
     "journey_warnings",
     "last_on_register",
     "monthly_hours_for",
+    "next_session_for",
     "open_checklist_items",
     "open_projects_for",
     "organisation_ideas",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypedDict
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from coproduce.projects.models import (
     Idea,
@@ -22,6 +23,30 @@ def ideas_for(*, project: Project) -> QuerySet[Idea]:
     return Idea.objects.filter(project=project).select_related(
         "response", "author__user", "owner__user"
     )
+
+
+@dataclass(frozen=True)
+class IdeaCounts:
+    """How many ideas a project has, how many still wait for a decision, and how many of
+    those are past their feedback date (as `Idea.is_overdue` says)."""
+
+    total: int
+    waiting: int
+    overdue: int
+
+
+def idea_counts(*, project: Project, today: datetime.date) -> IdeaCounts:
+    """The figures for a project page's summary, in one query rather than loading every idea."""
+    # Waiting: no decision yet, or "under consideration" with no feedback given (overdue_ideas).
+    waiting = Q(response__isnull=True) | Q(
+        response__status=Status.UNDER_CONSIDERATION, response__feedback_given_on__isnull=True
+    )
+    figures = Idea.objects.filter(project=project).aggregate(
+        total=Count("pk"),
+        waiting=Count("pk", filter=waiting),
+        overdue=Count("pk", filter=waiting & Q(due_on__lt=today)),
+    )
+    return IdeaCounts(figures["total"], figures["waiting"], figures["overdue"])
 
 
 def organisation_ideas(*, organisation: Organisation) -> QuerySet[Idea]:

@@ -34,6 +34,8 @@ def projects_for(*, organisation: Organisation) -> QuerySet[Project]:
         Project.objects.filter(organisation=organisation)
         .select_related("service")
         .annotate(session_count=Count("sessions", distinct=True))
+        # Meta.ordering is not applied to a grouped query: name it, for stable pages.
+        .order_by("name", "id")
     )
 
 

@@ -31,6 +31,15 @@ def sessions_for(*, project: Project) -> QuerySet[Session]:
     )
 
 
+def next_session_for(*, project: Project, today: datetime.date) -> Session | None:
+    """The project's next session from today on, if one is planned."""
+    return (
+        Session.objects.filter(project=project, date__gte=today)
+        .order_by("date", "start_time", "pk")
+        .first()
+    )
+
+
 def register_for(*, session: Session) -> list[tuple[Membership, Attendance | None]]:
     """Every active young person (those on the project's service first) with their register entry."""
     rows = {a.young_person_id: a for a in Attendance.objects.filter(session=session)}

@@ -9,6 +9,7 @@ from coproduce.projects.views.ideas import (
     my_idea_add,
     my_ideas,
     organisation_board,
+    project_ideas,
     public_board,
 )
 from coproduce.projects.views.journeys import journey, my_journey
@@ -17,6 +18,8 @@ from coproduce.projects.views.projects import (
     project_detail,
     project_edit,
     project_list,
+    project_people,
+    project_sessions,
     project_stage,
     role_add,
     settings_edit,
@@ -53,7 +56,10 @@ __all__ = [
     "project_add",
     "project_detail",
     "project_edit",
+    "project_ideas",
     "project_list",
+    "project_people",
+    "project_sessions",
     "project_stage",
     "public_board",
     "role_add",

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coproduce.core.http import MemberRequest, member_required
@@ -20,6 +22,28 @@ from coproduce.projects.forms_taking_part import MyIdeaForm
 from coproduce.projects.sections import render_board_sections
 
 PUBLIC_SHOWN = 100  # the newest answers; a board, not an archive
+IDEAS_PER_PAGE = 10
+
+
+@member_required("staff")
+def project_ideas(request: MemberRequest, project_id: int) -> HttpResponse:
+    """Every idea for a project, newest first, a page at a time (the project page shows the
+    latest few)."""
+    project = sel.get_project_for(organisation=request.organisation, pk=project_id)
+    page = Paginator(sel.ideas_for(project=project), IDEAS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    today = timezone.localdate()
+    return render(
+        request,
+        "projects/ideas.html",
+        {
+            "title": _("You said – we did"),
+            "project": project,
+            "page": page,
+            "overdue_ids": {i.pk for i in page if i.is_overdue(today)},
+        },
+    )
 
 
 @member_required("staff")

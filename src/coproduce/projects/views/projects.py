@@ -47,7 +47,10 @@ def project_list(request: MemberRequest) -> HttpResponse:
         "projects/list.html",
         {
             "title": _("Projects"),
-            "projects": sel.projects_for(organisation=request.organisation),
+            # A council runs thousands of projects: a page of them at a time.
+            "page": Paginator(sel.projects_for(organisation=request.organisation), 50).get_page(
+                request.GET.get("page")
+            ),
             "overdue": sel.overdue_ideas(
                 organisation=request.organisation, today=timezone.localdate()
             )[:10],
@@ -86,16 +89,21 @@ def project_add(request: MemberRequest) -> HttpResponse:
     )
 
 
+RECENT = 3  # ideas and sessions shown on the project page; the rest are on their own pages
+
+
 @member_required()
 def project_detail(request: MemberRequest, project_id: int) -> HttpResponse:
+    """Phone first: a summary (stage, next session, what needs doing), a contents list, then
+    the sections folded away; long lists (ideas, sessions) and the people on their own pages."""
     project = sel.get_project_for(organisation=request.organisation, pk=project_id)
     today = timezone.localdate()
     if request.membership.is_young_person:
         return _young_person_detail(request, project, today)
     if not request.membership.is_staff_member:
         raise PermissionDenied
-    ideas = list(sel.ideas_for(project=project))
-    sessions = Paginator(sel.sessions_for(project=project), 20).get_page(request.GET.get("page"))
+    ideas = list(sel.ideas_for(project=project)[:RECENT])
+    sessions = sel.sessions_for(project=project)
     return render(
         request,
         "projects/detail.html",
@@ -105,19 +113,50 @@ def project_detail(request: MemberRequest, project_id: int) -> HttpResponse:
             "stages": Stage.choices,
             "cell": matrix_cell(designed_by=project.designed_by, delivered_by=project.delivered_by),
             "open_items": sel.open_checklist_items(project=project, stage=project.stage),
-            "sessions": sessions,
-            "page": sessions,
+            "next_session": sel.next_session_for(project=project, today=today),
+            "sessions": sessions[:RECENT],
+            "session_count": sessions.order_by().count(),
             "ideas": ideas,
+            "idea_counts": sel.idea_counts(project=project, today=today),
             "overdue_ids": {i.pk for i in ideas if i.is_overdue(today)},
             "spread": sel.rung_spread(project=project),
             "substitution": sel.substitution_warning(project=project),
             "hours": sel.monthly_hours_for(project=project),
-            "roles": project.roles.all(),
+            "has_roles": project.roles.exists(),
             "changes": project.stage_changes.select_related("changed_by"),
+            "join_requests": list(sel.join_requests_waiting(project=project)),
+        },
+    )
+
+
+@member_required("staff")
+def project_people(request: MemberRequest, project_id: int) -> HttpResponse:
+    """The project's own page for people: who is asking to join, the roles, and what other
+    apps add (peer mentors, who to invite next)."""
+    project = sel.get_project_for(organisation=request.organisation, pk=project_id)
+    return render(
+        request,
+        "projects/people.html",
+        {
+            "title": _("Roles and people"),
+            "project": project,
+            "roles": project.roles.all(),
             "join_requests": sel.join_requests_waiting(project=project),
-            # What other apps add here (story: naming peer mentors).
+            # What other apps add here (story: naming peer mentors; inclusion: who to invite).
             "sections": render_project_sections(request, project),
         },
+    )
+
+
+@member_required("staff")
+def project_sessions(request: MemberRequest, project_id: int) -> HttpResponse:
+    """Every session of the project, newest first, a page at a time."""
+    project = sel.get_project_for(organisation=request.organisation, pk=project_id)
+    page = Paginator(sel.sessions_for(project=project), 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "projects/sessions.html",
+        {"title": _("Sessions"), "project": project, "page": page},
     )
 
 

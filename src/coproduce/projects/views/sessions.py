@@ -16,7 +16,8 @@ from coproduce.core.pages import form_page, show_errors
 from coproduce.organisations.selectors import get_person_for
 from coproduce.projects import selectors as sel
 from coproduce.projects import services
-from coproduce.projects.forms import HoursForm, InclusionForm, RegisterForm, SessionForm
+from coproduce.projects.forms import HoursForm, InclusionForm, SessionForm
+from coproduce.projects.forms_register import RegisterForm
 from coproduce.projects.ladders import rungs
 from coproduce.projects.sections import render_session_sections
 
@@ -53,10 +54,14 @@ def session_register(request: MemberRequest, session_id: int) -> HttpResponse:
         request.POST or None, register=sel.register_for(session=session), ladder=ladder
     )
     if request.method == "POST" and form.is_valid():
+        # "Everyone came" is a second submit button: no script needed to tick every box.
+        everyone = "everyone" in request.POST
         services.attendance_record(
-            acting_user=request.user, session=session, entries=form.entries()
+            acting_user=request.user, session=session, entries=form.entries(everyone=everyone)
         )
-        messages.success(request, _("Register saved."))
+        messages.success(
+            request, _("Register saved. Everyone came.") if everyone else _("Register saved.")
+        )
         # Back to the register, where what comes next (issuing credits) is offered.
         return redirect(reverse("projects:register", args=[session.pk]) + "?saved=1")
     return render(
@@ -66,7 +71,6 @@ def session_register(request: MemberRequest, session_id: int) -> HttpResponse:
             "title": _("Register"),
             "session": session,
             "form": form,
-            "ladder": ladder,
             "apologies": sel.apologies_for(session=session),
             "sections": render_session_sections(request, session),
         },

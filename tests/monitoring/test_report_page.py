@@ -1,0 +1,82 @@
+"""The monitoring report page on a phone (issues 25 and 26): it opens with the key figures,
+asks for its records once (the equality panel reuses them), and its chart fits the screen."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from coproduce.core.charts import CHARACTERS, bar_chart
+from coproduce.organisations.models import Membership
+from tests.conftest import client_for
+from tests.monitoring.helpers import a_busy_project
+from tests.scenarios import a_project, a_session
+
+# The page's queries with the equality panel shown: 21 while it built the records twice.
+QUERIES = 20
+
+
+def _queries(client: Any, url: str) -> int:
+    client.get(url)  # the first visit fills the caches every page shares
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.django_db
+def test_it_asks_for_the_records_once_however_many_took_part(
+    admin: Membership, young_person: Membership, django_assert_max_num_queries: Any
+) -> None:
+    client = client_for(admin)
+    small = a_project(admin, name="Small")
+    a_session(admin, small, [(young_person, True, 3)])
+    busy = a_busy_project(admin)
+    assert _queries(client, f"/monitoring/projects/{small.pk}/") == _queries(
+        client, f"/monitoring/projects/{busy}/"
+    )
+    with django_assert_max_num_queries(QUERIES):
+        page = client.get(f"/monitoring/projects/{busy}/").content.decode()
+    # Same figures as before: ten took part, and the equality panel counts the same ten.
+    assert 'data-key-figure="young_people">10<' in page
+    assert 'data-figure="young_people">10<' in page
+    assert 'data-testid="report-equality"' in page
+
+
+@pytest.mark.django_db
+def test_it_opens_with_the_key_figures_and_how_many_answers_are_written(
+    practitioner: Membership,
+) -> None:
+    project = a_busy_project(practitioner)
+    page = client_for(practitioner).get(f"/monitoring/projects/{project}/").content.decode()
+    key = page.index('data-testid="key-figures"')
+    assert key < page.index('id="question-recruited"')
+    for figure, shown in [("young_people", "10"), ("sessions", "4"), ("ideas", "3")]:
+        assert f'data-key-figure="{figure}">{shown}<' in page
+    assert "Answers written: 0 of 9." in page
+    # Staff who may not see equality answers do not get the panel.
+    assert 'data-testid="report-equality"' not in page
+
+
+@pytest.mark.django_db
+def test_its_age_chart_is_narrow_enough_for_a_phone(practitioner: Membership) -> None:
+    project = a_busy_project(practitioner)
+    page = client_for(practitioner).get(f"/monitoring/projects/{project}/").content.decode()
+    svg = re.search(r'<svg class="cp-chart cp-chart--bar"[^>]*viewBox="0 0 (\d+) \d+"', page)
+    assert svg is not None and int(svg.group(1)) <= 250  # fits a details box at 320 px
+
+
+def test_long_bar_labels_wrap_above_their_bar_instead_of_running_off() -> None:
+    label = "How much do you trust the staff at the club: latest"
+    chart = bar_chart([(label, 4.0), ("11–12", 2.0)])
+    first, second = chart.bars
+    assert " ".join(line.text for line in first.lines) == label
+    assert len(first.lines) > 1 and all(len(line.text) <= CHARACTERS for line in first.lines)
+    assert first.lines[-1].y < first.y  # every line of the label is above its bar
+    assert second.lines[0].y > first.y + 20  # the next label starts below the bar
+    assert first.width + 6 == first.text_x and first.text_x < chart.width
+    assert second.width == first.width / 2
+    assert chart.height > second.y + 20
