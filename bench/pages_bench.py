@@ -20,6 +20,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1] / "src"), str(Path(__file__).parent)]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench_settings")
@@ -50,11 +51,11 @@ def main() -> None:
             handle.write("\n".join(lines) + "\n")
 
 
-def measure(prefix: str, runs: int) -> list[tuple[str, float, int]]:
-    from django.db import connection
+def pages_for(prefix: str) -> list[tuple[str, Any, str]]:
+    """The pages a council uses most, each with the client (staff or young person) that opens
+    it: the busiest project and the young person with the most ledger entries."""
     from django.db.models import Count
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from coproduce.core.tenancy import all_organisations
     from coproduce.credits.models import Entry
@@ -84,16 +85,27 @@ def measure(prefix: str, runs: int) -> list[tuple[str, float, int]]:
     staff_client, young_client = Client(), Client()
     staff_client.force_login(practitioner.user)
     young_client.force_login(young.user)
-    pages = [
+    return [
         ("organisation dashboard", staff_client, "/"),
+        ("young person's home", young_client, "/"),
+        ("projects list", staff_client, "/projects/"),
         ("project page", staff_client, f"/projects/{project.pk}/"),
         ("young person's statement", young_client, "/credits/me/"),
+        ("credits overview", staff_client, "/credits/"),
+        ("people list", staff_client, "/organisation/people/"),
         ("monitoring report", staff_client, f"/monitoring/projects/{project.pk}/"),
         ("inclusion analytics", staff_client, "/monitoring/inclusion/"),
         ("API: people", staff_client, "/api/v1/organisation/people"),
         ("API: balances", staff_client, "/api/v1/credits/balances"),
         ("API: projects", staff_client, "/api/v1/projects/"),
     ]
+
+
+def measure(prefix: str, runs: int) -> list[tuple[str, float, int]]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    pages = pages_for(prefix)
     results = []
     for name, client, url in pages:
         for _ in range(2):

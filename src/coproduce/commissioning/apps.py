@@ -11,6 +11,8 @@ class CommissioningConfig(AppConfig):
     nav = [
         (_("Commissioning"), "commissioning:index", "staff", 40),
         (_("Panels"), "commissioning:index", "young_person", 30),
+        # A commissioner may sit on another organisation's panel as well as read its reports.
+        (_("Panels"), "commissioning:index", "observe", 30),
     ]
 
     def ready(self) -> None:

@@ -6,9 +6,11 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.core.bilingual import WELSH, add_welsh_fields
 from coproduce.organisations.selectors import young_people_for
 
 if TYPE_CHECKING:
+    from coproduce.credits.models import Milestone
     from coproduce.organisations.models import Membership, Organisation
 
 
@@ -166,8 +168,13 @@ class CreditSettingsForm(forms.Form):
     )
 
 
+# The milestone's texts written in English and Welsh (credits/translation.py).
+MILESTONE_TEXTS = ("reward",)
+
+
 class MilestoneForm(forms.Form):
-    """A milestone the organisation marks: the hours, and what a young person gets."""
+    """A milestone the organisation marks: the hours, and what a young person gets (the
+    reward in English and in Welsh)."""
 
     hours = forms.IntegerField(
         label=_("Hours of time given"),
@@ -183,8 +190,16 @@ class MilestoneForm(forms.Form):
         max_length=200,
     )
 
+    def __init__(self, *args: Any, instance: Milestone | None = None, **kwargs: Any) -> None:
+        """`instance`: a milestone to change; the form starts from what it brings."""
+        super().__init__(*args, **kwargs)
+        if instance is not None and not self.is_bound:
+            self.initial.update(hours=instance.hours, certificate=instance.certificate)
+        add_welsh_fields(self, MILESTONE_TEXTS, instance=instance)
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not data.get("certificate") and not (data.get("reward") or "").strip():
+        written = [(data.get(name) or "").strip() for name in ("reward", f"reward_{WELSH}")]
+        if not data.get("certificate") and not any(written):
             self.add_error("reward", _("Choose a certificate, name a reward, or both"))
         return data

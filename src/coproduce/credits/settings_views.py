@@ -3,6 +3,8 @@ milestones it marks (hours of time given and what they bring)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -14,7 +16,11 @@ from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, show_errors
 from coproduce.credits import selectors as sel
 from coproduce.credits import services
-from coproduce.credits.forms import CreditSettingsForm, MilestoneForm
+from coproduce.core.bilingual import split_languages
+from coproduce.credits.forms import MILESTONE_TEXTS, CreditSettingsForm, MilestoneForm
+
+if TYPE_CHECKING:
+    from coproduce.credits.models import Milestone
 
 # The hidden `action` each form on the page sends back.
 ADD_MILESTONE, REMOVE_MILESTONE = "milestone_add", "milestone_remove"
@@ -36,14 +42,18 @@ def credit_settings(request: MemberRequest) -> HttpResponse:
         },
     )
     milestone_form = MilestoneForm(
-        request.POST if action == ADD_MILESTONE else None, prefix="milestone"
+        request.POST if action == ADD_MILESTONE else None,
+        prefix="milestone",
+        instance=_milestone_to_change(request),
     )
     if action == ADD_MILESTONE and milestone_form.is_valid():
+        data, texts = split_languages(milestone_form, MILESTONE_TEXTS)
         try:
             services.milestone_save(
                 acting_user=request.user,
                 organisation=request.organisation,
-                **milestone_form.cleaned_data,
+                translations=texts,
+                **data,
             )
         except ValidationError as error:
             show_errors(milestone_form, error)
@@ -72,6 +82,15 @@ def credit_settings(request: MemberRequest) -> HttpResponse:
         add_action=ADD_MILESTONE,
         remove_action=REMOVE_MILESTONE,
     )
+
+
+def _milestone_to_change(request: MemberRequest) -> Milestone | None:
+    """`?change=50`: the milestone at 50 hours, whose form then starts from what it brings."""
+    try:
+        hours = int(request.GET.get("change", ""))
+    except ValueError:
+        return None
+    return sel.milestone_at(organisation=request.organisation, hours=hours)
 
 
 def _remove_milestone(request: MemberRequest) -> HttpResponse:

@@ -2,9 +2,14 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from coproduce.credits.models import Reward
+from coproduce.credits.models import Milestone, Reward
 
 
 @register(Reward)
 class RewardTranslation(TranslationOptions):
     fields = ("name", "description")
+
+
+@register(Milestone)
+class MilestoneTranslation(TranslationOptions):
+    fields = ("reward",)

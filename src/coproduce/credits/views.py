@@ -66,7 +66,7 @@ def me(request: MemberRequest) -> HttpResponse:
             "rewards": rewards,
             "bookings": bookings,
             "per_credit": settings_.minutes_per_credit,
-            "recognitions": sel.recognitions_of(request.membership),
+            "recognitions": sel.recognitions_shown_to(request.membership),
             "key": uuid.uuid4().hex,
             "can_give": settings_.allow_giving,
         },

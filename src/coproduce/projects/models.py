@@ -95,6 +95,8 @@ class Project(TenantModel):
         constraints = [
             models.CheckConstraint(condition=Q(stage__in=Stage.values), name="project_stage_valid")
         ]
+        # The projects list and the API, in name order a page at a time.
+        indexes = [models.Index(fields=["organisation", "name", "id"], name="project_by_name")]
 
     def __str__(self) -> str:
         return self.name

@@ -3,6 +3,7 @@ as a sanction, which are kept for monitoring but earn nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from coproduce.audit.services import audit_record
+from coproduce.core.bilingual import ENGLISH, WELSH, translations_set
 from coproduce.credits.models import DEFAULT_MILESTONE_HOURS, Milestone, SanctionedTime
 
 if TYPE_CHECKING:
@@ -40,10 +42,19 @@ def milestone_save(
     hours: int,
     certificate: bool,
     reward: str,
+    translations: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Milestone:
-    """Add a milestone, or change what the one at these hours brings."""
+    """Add a milestone, or change what the one at these hours brings.
+
+    `translations`: the reward in English and Welsh (core/bilingual.py); without it, `reward`
+    is in the language the person is using."""
     reward = reward.strip()
-    if not certificate and not reward:
+    texts = {
+        field: {language: (text or "").strip() for language, text in by_language.items()}
+        for field, by_language in (translations or {}).items()
+    }
+    welsh = texts.get("reward", {}).get(WELSH, "")
+    if not certificate and not (reward or texts.get("reward", {}).get(ENGLISH) or welsh):
         raise ValidationError(
             {"reward": _("Choose a certificate, name a reward, or both")}, code="nothing"
         )
@@ -53,6 +64,7 @@ def milestone_save(
         ).first() or Milestone(organisation=organisation, hours=hours)
         adding = row.pk is None
         row.certificate, row.reward = certificate, reward
+        translations_set(instance=row, texts=texts)
         row.full_clean(validate_unique=False, validate_constraints=False)
         try:
             with transaction.atomic():
@@ -66,7 +78,12 @@ def milestone_save(
             organisation=organisation,
             verb="credits.milestone_add" if adding else "credits.milestone_change",
             target=row,
-            details={"hours": hours, "certificate": certificate, "reward": reward},
+            details={
+                "hours": hours,
+                "certificate": certificate,
+                "reward": getattr(row, f"reward_{ENGLISH}") or "",
+                "reward_cy": getattr(row, f"reward_{WELSH}") or "",
+            },
         )
     return row
 
