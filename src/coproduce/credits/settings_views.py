@@ -12,11 +12,11 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from coproduce.core.bilingual import split_languages
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, show_errors
 from coproduce.credits import selectors as sel
 from coproduce.credits import services
-from coproduce.core.bilingual import split_languages
 from coproduce.credits.forms import MILESTONE_TEXTS, CreditSettingsForm, MilestoneForm
 
 if TYPE_CHECKING:

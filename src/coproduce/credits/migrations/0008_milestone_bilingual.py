@@ -2,7 +2,6 @@
 
 from django.db import migrations, models
 
-
 # What was written before is English: copied into the English column (Welsh stays empty).
 FIELDS = {"milestone": ["reward"]}
 
@@ -16,21 +15,32 @@ def copy_to_english(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('credits', '0007_seed_milestones'),
+        ("credits", "0007_seed_milestones"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='milestone',
-            name='reward_cy',
-            field=models.CharField(blank=True, help_text="For example 'A cinema trip'. Staff arrange it when someone gets there.", max_length=200, null=True, verbose_name='reward (optional)'),
+            model_name="milestone",
+            name="reward_cy",
+            field=models.CharField(
+                blank=True,
+                help_text="For example 'A cinema trip'. Staff arrange it when someone gets there.",
+                max_length=200,
+                null=True,
+                verbose_name="reward (optional)",
+            ),
         ),
         migrations.AddField(
-            model_name='milestone',
-            name='reward_en_gb',
-            field=models.CharField(blank=True, help_text="For example 'A cinema trip'. Staff arrange it when someone gets there.", max_length=200, null=True, verbose_name='reward (optional)'),
+            model_name="milestone",
+            name="reward_en_gb",
+            field=models.CharField(
+                blank=True,
+                help_text="For example 'A cinema trip'. Staff arrange it when someone gets there.",
+                max_length=200,
+                null=True,
+                verbose_name="reward (optional)",
+            ),
         ),
         migrations.RunPython(copy_to_english, migrations.RunPython.noop),
     ]

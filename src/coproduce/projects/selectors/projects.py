@@ -6,7 +6,8 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from coproduce.core.tenancy import get_for, settings_or_defaults
 from coproduce.projects.checklists import CHECKLISTS, Answer, Stage
@@ -30,11 +31,21 @@ def settings_for(*, organisation: Organisation) -> ProjectSettings:
 
 
 def projects_for(*, organisation: Organisation) -> QuerySet[Project]:
+    """The organisation's projects in name order, each with its number of sessions. The count
+    is a subquery, not a GROUP BY over every session: a page of projects is read off the
+    (organisation, name, id) index and only its rows are counted, and the paginator's count is
+    a plain count of projects."""
+    sessions = (
+        Session.objects.filter(organisation=organisation, project=OuterRef("pk"))
+        .order_by()
+        .values("project")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         Project.objects.filter(organisation=organisation)
         .select_related("service")
-        .annotate(session_count=Count("sessions", distinct=True))
-        # Meta.ordering is not applied to a grouped query: name it, for stable pages.
+        .annotate(session_count=Coalesce(Subquery(sessions), 0))
         .order_by("name", "id")
     )
 
