@@ -163,9 +163,16 @@ def project_sessions(request: MemberRequest, project_id: int) -> HttpResponse:
 def _young_person_detail(
     request: MemberRequest, project: Project, today: datetime.date
 ) -> HttpResponse:
-    """What a young person sees: the project in plain words; its sessions and ideas once in it."""
+    """What a young person sees, phone first: a summary (what it is about, the next session and
+    whether they are coming, what is waiting for them), a contents list, then folded sections."""
     me = request.membership
     member = sel.is_in_project(membership=me, project=project)
+    upcoming = (
+        list(sel.upcoming_sessions_of(membership=me, today=today).filter(project=project)[:10])
+        if member
+        else []
+    )
+    ideas = list(sel.ideas_of(membership=me).filter(project=project))
     return render(
         request,
         "projects/detail_young_person.html",
@@ -175,16 +182,10 @@ def _young_person_detail(
             "member": member,
             "roles": project.roles.order_by("title", "pk"),
             "asked": sel.join_requests_of(membership=me).get(project.pk),
-            "upcoming": (
-                [
-                    s
-                    for s in sel.upcoming_sessions_of(membership=me, today=today)
-                    if s.project_id == project.pk
-                ][:10]
-                if member
-                else []
-            ),
-            "ideas": [i for i in sel.ideas_of(membership=me) if i.project_id == project.pk],
+            "upcoming": upcoming,
+            "next_session": upcoming[0] if upcoming else None,
+            "ideas": ideas,
+            "answered": sum(1 for i in ideas if i.response_id is not None),
             # What other apps add for someone in it (media: add a photo or quote).
             "sections": render_project_sections(request, project) if member else [],
         },
