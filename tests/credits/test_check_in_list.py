@@ -8,23 +8,19 @@ from typing import Any
 
 from coproduce.credits import services as credits
 from coproduce.organisations.models import Membership
-from coproduce.projects import services as projects
 from coproduce.projects.models import Session
 from tests.conftest import client_for
+from tests.scenarios import a_project, a_session
 
 
 def _session(practitioner: Membership) -> Session:
-    project = projects.project_create(
-        acting_user=practitioner.user,
-        organisation=practitioner.organisation,
-        name="Skate Park Design",
-        aims="Design the skate park",
-    )
-    return projects.session_record(
-        acting_user=practitioner.user,
-        project=project,
-        date=datetime.date(2026, 10, 6),
-        duration_minutes=90,
+    project = a_project(practitioner, name="Skate Park Design")
+    return a_session(
+        practitioner,
+        project,
+        [],
+        on=datetime.date(2026, 10, 6),
+        minutes=90,
         activity="Ramp drawings",
     )
 
