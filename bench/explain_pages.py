@@ -33,7 +33,6 @@ def main() -> None:
     django.setup()
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
-
     from pages_bench import pages_for
 
     for name, client, url in pages_for(args.prefix):
@@ -53,13 +52,16 @@ def main() -> None:
                 with connection.cursor() as cursor:
                     cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
                     lines = [r[0] for r in cursor.fetchall()]
-                ms = float(re.search(r"Execution Time: ([\d.]+)", lines[-1]).group(1))
+                found = re.search(r"Execution Time: ([\d.]+)", lines[-1])
+                ms = float(found.group(1)) if found else 0.0
                 if best is None or ms < best:
                     best, plan = ms, "\n".join(lines)
             rows.append((best or 0.0, sql, plan))
         total = sum(r[0] for r in rows)
-        print(f"\n## {name} {url}: {len(captured.captured_queries)} queries, "
-              f"sum of execution {total:.1f} ms")
+        print(
+            f"\n## {name} {url}: {len(captured.captured_queries)} queries, "
+            f"sum of execution {total:.1f} ms"
+        )
         for ms, sql, plan in sorted(rows, key=lambda r: -r[0]):
             if ms < args.min_ms:
                 continue

@@ -77,21 +77,21 @@ class Crawl:
         return match.route
 
     def run(self, page: Page) -> None:
-        queue: deque[str] = deque([f"{self.base}/"])
+        queue: deque[tuple[str, str]] = deque([(f"{self.base}/", "signing in")])
         seen_urls: set[str] = set()
         while queue and len(self.visited) < self.max_pages:
-            url = queue.popleft()
+            url, linked_from = queue.popleft()
             route = self.route(url)
             if route is None or route in self.visited or url in seen_urls:
                 continue
             seen_urls.add(url)
             self.visited[route] = url
-            for link in self._visit(page, url):
+            for link in self._visit(page, url, linked_from):
                 link = urldefrag(link).url
                 if link not in seen_urls:
-                    queue.append(link)
+                    queue.append((link, url))
 
-    def _visit(self, page: Page, url: str) -> list[str]:
+    def _visit(self, page: Page, url: str, linked_from: str) -> list[str]:
         """Open one page, check it, and answer the links on it."""
         try:
             response = page.goto(url)
@@ -112,7 +112,9 @@ class Crawl:
             self.downloads.append(url)
             return []
         if status >= 400:
-            self.findings.append(Finding(self.role, url, f"http-{status}", landed))
+            self.findings.append(
+                Finding(self.role, url, f"http-{status}", f"linked from {linked_from}")
+            )
         # A redirect lands on another page: count it as visited too, so it is checked once.
         landed_route = self.route(landed)
         if landed != url and landed_route is not None:

@@ -19,7 +19,7 @@ from tests.factories import add_totp
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-MAX_PAGES = 60  # per person: a runaway crawl stops here
+MAX_PAGES = 200  # per person: a runaway crawl stops here
 # The fewest kinds of page each person must reach: a sign-in that silently fails reaches
 # the sign-in page only, and a home page that lost its links reaches a handful.
 MIN_ROUTES = {
@@ -57,6 +57,8 @@ def test_every_page_each_demo_person_can_reach_is_accessible(
         finally:
             phone.close()
         crawls.append(crawl)
+        for route, url in crawl.visited.items():
+            print("   ", route, url)
         print(
             f"{username}: {len(crawl.visited)} pages, {len(crawl.downloads)} downloads, "
             f"{time.monotonic() - started:.0f}s"
