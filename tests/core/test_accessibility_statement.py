@@ -20,7 +20,7 @@ def test_the_statement_has_what_the_regulations_ask_for(db: None) -> None:
     assert (
         "partially compliant with the Web Content Accessibility Guidelines version 2.2 AA" in page
     )
-    assert 'data-testid="known-problems"' in page and "equality tables" in page
+    assert 'data-testid="known-problems"' in page and "sessions and hours tables" in page
     assert "Tell us about a problem" in page and "We will reply within 5 working days" in page
     assert (
         "Equality and Human Rights Commission" in page

@@ -166,3 +166,13 @@ def test_the_migration_keeps_each_reward_written_before_as_english(
     row = Milestone.objects.get(organisation=admin.organisation, hours=25)
     assert getattr(row, "reward_en_gb") == "Free swim"  # noqa: B009
     assert not getattr(row, "reward_cy")  # noqa: B009
+
+
+def test_the_message_for_reaching_a_milestone_names_the_reward_in_the_young_persons_language(
+    admin: Membership, practitioner: Membership, young_person: Membership
+) -> None:
+    _save(client_for(admin), 50, "A cinema trip", "Trip i'r sinema")
+    _in("cy", young_person)
+    _award(practitioner, young_person, 50, "fifty")
+    inbox = html.unescape(client_for(young_person).get("/notifications/").content.decode())
+    assert "Trip i'r sinema" in inbox and "A cinema trip" not in inbox

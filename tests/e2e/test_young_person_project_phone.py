@@ -44,7 +44,7 @@ def _assert_cards(table: Locator, labels: set[str]) -> None:
         assert cell["display"] == "block", cell
         assert cell["label"] in labels, cell
         assert cell["before"] == f'"{cell["label"]}: "', cell
-        assert 0 <= cell["left"] and cell["right"] <= PHONE, cell
+        assert cell["left"] >= 0 and cell["right"] <= PHONE, cell
     head = table.locator("thead").bounding_box()
     assert head is not None and head["height"] <= 1
     box = table.bounding_box()

@@ -261,7 +261,7 @@ def test_inclusion_across_the_organisation(practitioner: Membership, club: dict[
     assert (rows["In care"].took_part, rows["In care"].rate) == (1, Decimal("0.250"))
     assert sorted(view.places) == [0, 0, 1, 2, 2]  # Dee came only before the period; Eve never
     assert view.gini == Decimal("0.480")  # sorted 0,0,1,2,2: (0·1 + 2·2 + 4·2) / (5 · 5)
-    assert [p.user.first_name for p in view.never_invited] == ["Eve"]
+    assert [p.display_name for p in view.never_invited] == ["Eve"]
     assert view.under_13_share == Decimal("0.333")
     page = client_for(practitioner).get(f"/monitoring/inclusion/{QUERY}").content.decode()
     assert 'data-testid="gini">0.480<' in page and 'data-testid="top-tenth">0.400<' in page

@@ -25,6 +25,7 @@ from coproduce.credits.models import (
     Reward,
     SanctionedTime,
 )
+from coproduce.projects import selectors as project_selectors
 
 if TYPE_CHECKING:
     from coproduce.organisations.models import Membership, Organisation
@@ -103,7 +104,6 @@ class Summary:
 
 
 def summary_for(*, organisation: Organisation) -> Summary:
-    entries = Entry.objects.filter(organisation=organisation)
     issuing = Account.objects.filter(organisation=organisation, kind=AccountKind.ISSUING).first()
     issued = -(issuing.balance) if issuing else 0
     spent = Account.objects.filter(organisation=organisation, kind=AccountKind.REWARD).aggregate(
@@ -112,20 +112,7 @@ def summary_for(*, organisation: Organisation) -> Summary:
     outstanding = Account.objects.filter(
         organisation=organisation, kind=AccountKind.YOUNG_PERSON
     ).aggregate(s=Coalesce(Sum("balance"), 0))["s"]
-    # "Not put right since" as NOT EXISTS on the reversal's unique index, and grouped by the
-    # project's id: a LEFT JOIN ... IS NULL was planned as one row and joined every session
-    # entry to its session and project one by one (2.5 s at `council` size on PostgreSQL).
-    put_right = Entry.objects.filter(
-        organisation=organisation, reverses=OuterRef("pk"), reverses__isnull=False
-    )
-    by_project = list(
-        entries.filter(category=Category.SESSION, reverses__isnull=True)
-        .filter(~Exists(put_right))
-        .values("session__project", "session__project__name")
-        .annotate(m=Sum("minutes"))
-        .order_by("-m", "session__project__name")
-        .values_list("session__project__name", "m")
-    )
+    by_project = _time_by_project(organisation)
     sanctioned = SanctionedTime.objects.filter(organisation=organisation).aggregate(
         s=Coalesce(Sum("minutes"), 0)
     )["s"]
@@ -136,6 +123,39 @@ def summary_for(*, organisation: Organisation) -> Summary:
         by_project=by_project,
         sanctioned=sanctioned,
     )
+
+
+def _time_by_project(organisation: Organisation) -> list[tuple[str, int]]:
+    """Minutes given at each project's sessions and not put right since, most first.
+
+    Summed by session in the database (no join: 20,000 groups from 340,000 entries at the
+    `council` size), then by project here: joining every entry to its session and project
+    took three times as long. "Not put right" is NOT EXISTS on the reversal's unique index; a
+    LEFT JOIN ... IS NULL was planned as one row and looked each entry's session and project
+    up one by one (2.5 s on PostgreSQL). Projects that share a name stay apart."""
+    put_right = Entry.objects.filter(
+        organisation=organisation, reverses=OuterRef("pk"), reverses__isnull=False
+    )
+    per_session = (
+        Entry.objects.filter(
+            organisation=organisation,
+            category=Category.SESSION,
+            reverses__isnull=True,
+            session__isnull=False,
+        )
+        .filter(~Exists(put_right))
+        .order_by()
+        .values("session")
+        .annotate(m=Sum("minutes"))
+        .values_list("session", "m")
+    )
+    project_of = project_selectors.projects_of_sessions(organisation=organisation)
+    totals: dict[int, int] = {}
+    names: dict[int, str] = {}
+    for session_id, minutes in per_session:
+        project_id, names[project_id] = project_of[session_id]
+        totals[project_id] = totals.get(project_id, 0) + minutes
+    return sorted(((names[p], m) for p, m in totals.items()), key=lambda row: (-row[1], row[0]))
 
 
 @dataclass

@@ -6,7 +6,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from coproduce.monitoring.analytics import AGE_BANDS, age_band, age_on, gini, share, top_tenth_share
 from coproduce.monitoring.models import Narrative, PopulationGroup
@@ -16,7 +16,7 @@ from coproduce.projects import selectors as projects
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
-    from coproduce.organisations.models import Membership, Organisation
+    from coproduce.organisations.models import Organisation
     from coproduce.projects.models import Project
 
 IN_CARE = "In care"
@@ -30,6 +30,13 @@ class BandRow:
     rate: Decimal | None  # took part ÷ population
 
 
+class NamedPerson(NamedTuple):
+    """A young person as a list shows them: membership id and the name they go by."""
+
+    pk: int
+    display_name: str
+
+
 @dataclass
 class InclusionView:
     start: datetime.date
@@ -37,10 +44,10 @@ class InclusionView:
     on_books: int
     took_part: int
     rows: list[BandRow]
-    places: list[int]
+    places: list[int]  # places taken in the period, one per young person on the books
     gini: Decimal
     top_tenth_share: Decimal
-    never_invited: list[Membership]
+    never_invited: list[NamedPerson]  # never on any register, by first name
     under_13_share: Decimal | None
 
 
@@ -50,35 +57,59 @@ def population_of(organisation: Organisation) -> dict[str, int]:
     )
 
 
+def never_invited_of(organisation: Organisation) -> list[NamedPerson]:
+    """Young people on the books never on any session's register, by first name (one read
+    of names only; a page shows them a screenful at a time)."""
+    people = young_people_for(organisation=organisation)
+    rows = (
+        projects.never_on_a_register(among=people)
+        .order_by("user__first_name", "pk")
+        .values_list(
+            "pk", "user__preferred_name", "user__first_name", "user__last_name", "user__username"
+        )
+    )
+    # As User.display_name: the name they go by, else their full name, else username.
+    return [
+        NamedPerson(pk, preferred or f"{first} {last}".strip() or username)
+        for pk, preferred, first, last, username in rows
+    ]
+
+
 def inclusion_of(
     organisation: Organisation, start: datetime.date, end: datetime.date
 ) -> InclusionView:
-    """Who takes part, against who the organisation serves, and how evenly places are shared."""
-    # Places in the period, and times on any register, per young person (one grouped read).
-    taken = projects.places_taken(organisation=organisation, start=start, end=end)
-    people = list(young_people_for(organisation=organisation).order_by("user__first_name", "pk"))
-    places = {p.pk: taken.get(p.pk, (0, 0))[0] for p in people}
-    took_part = [p for p in people if places[p.pk] > 0]
-    bands = Counter(age_band(age_on(p.user.date_of_birth, end)) for p in took_part)
+    """Who takes part, against who the organisation serves, and how evenly places are shared.
+    Reads values only: how many are on the books, the period's places per young person who
+    came (with age and care, one grouped read) and the names of those never invited."""
+    people = young_people_for(organisation=organisation)
+    on_books = people.count()
+    came = projects.places_in_period(organisation=organisation, start=start, end=end, among=people)
+    bands: Counter[str] = Counter()
+    in_care = under_13 = 0
+    for _person, _places, care, born in came:
+        age = age_on(born, end)
+        bands[age_band(age)] += 1
+        in_care += care
+        under_13 += (age or 99) < 13
     population = population_of(organisation)
     rows = []
     for group in [name for name, _low, _high in AGE_BANDS] + [IN_CARE]:
-        count = sum(1 for p in took_part if p.in_care) if group == IN_CARE else bands.get(group, 0)
+        count = in_care if group == IN_CARE else bands.get(group, 0)
         served = population.get(group)
         rows.append(BandRow(group, count, served, share(count, served) if served else None))
-    counts = [places[p.pk] for p in people]
-    under_13 = sum(1 for p in took_part if (age_on(p.user.date_of_birth, end) or 99) < 13)
+    # Everyone on the books who did not come in the period took no places.
+    counts = [places for _person, places, _care, _born in came] + [0] * (on_books - len(came))
     return InclusionView(
         start=start,
         end=end,
-        on_books=len(people),
-        took_part=len(took_part),
+        on_books=on_books,
+        took_part=len(came),
         rows=rows,
         places=counts,
         gini=gini(counts),
         top_tenth_share=top_tenth_share(counts),
-        never_invited=[p for p in people if p.pk not in taken],
-        under_13_share=share(under_13, len(took_part)),
+        never_invited=never_invited_of(organisation),
+        under_13_share=share(under_13, len(came)),
     )
 
 

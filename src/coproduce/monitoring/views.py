@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -129,16 +130,24 @@ def narrative(request: MemberRequest, project_id: int, question: str) -> HttpRes
     )
 
 
+NEVER_INVITED_PER_PAGE = 50
+
+
 @member_required("staff")
 def inclusion(request: MemberRequest) -> HttpResponse:
     form, start, end = period_from(request.GET)
     view = sel.inclusion_of(request.organisation, start, end)
+    # Those never invited can be thousands: a page of names at a time, the count in full.
+    never_invited = Paginator(view.never_invited, NEVER_INVITED_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "monitoring/inclusion.html",
         {
             "title": _("Who takes part"),
             "view": view,
+            "page": never_invited,
             "chart": bar_chart([(row.group, row.took_part) for row in view.rows]),
             "asked_often": inclusion_sel.asked_often_people(organisation=request.organisation),
             "limits": inclusion_sel.settings_for(organisation=request.organisation),

@@ -29,16 +29,19 @@ if TYPE_CHECKING:
     from coproduce.projects.models import Session
 
 
-def _milestone_message(hours: int, reward: str) -> Callable[[], str]:
-    if reward:
-        return lambda: (
-            _("You have given %(hours)s hours. Well done! You get: %(reward)s")
-            % {
-                "hours": hours,
-                "reward": reward,
+def _milestone_message(milestone: Milestone) -> Callable[[], str]:
+    """Built when the message is written, in the young person's language: the reward is read
+    then too, so it comes in Welsh where the organisation wrote it in Welsh."""
+
+    def subject() -> str:
+        if milestone.reward:
+            return _("You have given %(hours)s hours. Well done! You get: %(reward)s") % {
+                "hours": milestone.hours,
+                "reward": milestone.reward,
             }
-        )
-    return lambda: _("You have given %(hours)s hours. Well done!") % {"hours": hours}
+        return _("You have given %(hours)s hours. Well done!") % {"hours": milestone.hours}
+
+    return subject
 
 
 def _after_earning(
@@ -90,7 +93,7 @@ def _after_earning(
             recipient=membership.user,
             kind="credits.milestone",
             dedupe_key=f"milestone:{milestone.hours}",
-            subject=_milestone_message(milestone.hours, milestone.reward),
+            subject=_milestone_message(milestone),
             url="/credits/me/",
         )
 

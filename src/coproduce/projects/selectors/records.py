@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from coproduce.projects.models import (
     Attendance,
@@ -98,6 +98,37 @@ def places_taken(
         .values_list("young_person_id", "places", "asked")
     )
     return {person: (places, asked) for person, places, asked in rows}
+
+
+def places_in_period(
+    *,
+    organisation: Organisation,
+    start: datetime.date,
+    end: datetime.date,
+    among: QuerySet[Membership],
+) -> list[tuple[int, int, bool, datetime.date | None]]:
+    """Per young person of `among` who came at least once in the period: (membership id,
+    places taken, in care, date of birth). One grouped read of the period's register only,
+    as values: its cost follows the period, not the organisation's whole history."""
+    rows = (
+        Attendance.objects.filter(
+            organisation=organisation,
+            attended=True,
+            session__date__range=(start, end),
+            young_person__in=among.order_by().values("pk"),
+        )
+        .order_by()
+        .values_list(
+            "young_person_id", "young_person__in_care", "young_person__user__date_of_birth"
+        )
+        .annotate(places=Count("id"))
+    )
+    return [(person, places, in_care, born) for person, in_care, born, places in rows]
+
+
+def never_on_a_register(*, among: QuerySet[Membership]) -> QuerySet[Membership]:
+    """The young people of `among` who have never been on any session's register."""
+    return among.filter(~Exists(Attendance.objects.filter(young_person=OuterRef("pk"))))
 
 
 def projects_taken_part_in(*, membership: Membership) -> QuerySet[Project]:

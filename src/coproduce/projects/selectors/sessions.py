@@ -19,7 +19,7 @@ from coproduce.projects.models import (
 from coproduce.projects.selectors.projects import settings_for
 
 if TYPE_CHECKING:
-    from coproduce.organisations.models import Membership
+    from coproduce.organisations.models import Membership, Organisation
 
 
 def sessions_for(*, project: Project) -> QuerySet[Session]:
@@ -190,3 +190,12 @@ def attended_at(*, session: Session) -> QuerySet[Attendance]:
     return Attendance.objects.filter(session=session, attended=True).select_related(
         "young_person__user"
     )
+
+
+def projects_of_sessions(*, organisation: Organisation) -> dict[int, tuple[int, str]]:
+    """Every session's project, as {session id: (project id, project name)}: for totals that
+    are summed by session first and only then put together by project."""
+    rows = Session.objects.filter(organisation=organisation).values_list(
+        "pk", "project_id", "project__name"
+    )
+    return {session: (project, name) for session, project, name in rows}
