@@ -27,7 +27,7 @@ LINKS_JS = """() => Array.from(document.querySelectorAll('a[href]'))
     .filter(a => !a.hasAttribute('download'))
     .map(a => a.href)"""
 
-AXE_JS = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})
+AXE_JS = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
     .then(r => r.violations.map(v => ({
         id: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map(n => n.target.join(' '))
     })))"""
@@ -57,6 +57,7 @@ class Crawl:
     statuses: dict[str, int] = field(default_factory=dict)  # URL -> HTTP status
     findings: list[Finding] = field(default_factory=list)
     downloads: list[str] = field(default_factory=list)
+    capped: bool = False  # stopped at max_pages with links still to follow
 
     def route(self, url: str) -> str | None:
         """The URL pattern a link leads to, or None when the crawl leaves it alone."""
@@ -77,6 +78,8 @@ class Crawl:
         return match.route
 
     def run(self, page: Page) -> None:
+        # axe arrives with every page the browser opens: once per person, not once a page.
+        page.context.add_init_script(path=str(AXE))
         queue: deque[tuple[str, str]] = deque([(f"{self.base}/", "signing in")])
         seen_urls: set[str] = set()
         while queue and len(self.visited) < self.max_pages:
@@ -90,6 +93,9 @@ class Crawl:
                 link = urldefrag(link).url
                 if link not in seen_urls:
                     queue.append((link, url))
+        self.capped = any(
+            self.route(u) not in (None, *self.visited) and u not in seen_urls for u, _ in queue
+        )
 
     def _visit(self, page: Page, url: str, linked_from: str) -> list[str]:
         """Open one page, check it, and answer the links on it."""
@@ -119,13 +125,14 @@ class Crawl:
         landed_route = self.route(landed)
         if landed != url and landed_route is not None:
             self.visited.setdefault(landed_route, landed)
-        self._check(page, landed)
+        self.check(page, landed)
         links: list[str] = page.evaluate(LINKS_JS)
         return links
 
-    def _check(self, page: Page, url: str) -> None:
+    def check(self, page: Page, url: str) -> None:
         """What `tests.a11y.assert_accessible` asserts, collected."""
-        page.add_script_tag(path=str(AXE))
+        if not page.evaluate("() => typeof axe === 'object'"):
+            page.add_script_tag(path=str(AXE))
         violations: list[dict[str, object]] = page.evaluate(AXE_JS, WCAG)
         for v in violations:
             self.findings.append(

@@ -209,6 +209,7 @@ def test_its_queries_do_not_grow_with_the_young_people(
             assert client.get("/monitoring/inclusion/").status_code == 200
         return len(ran)
 
+    queries()  # the first request also fills the sign-in caches
     before = queries()
     project = Project.objects.get(organisation=mixed, name="Youth Forum")
     crowd = [_young(mixed, f"Crowd{n}", D(2010, 1, 1)) for n in range(30)]

@@ -164,3 +164,20 @@ def test_now_is_used_when_no_time_is_given(
             answers=answers(1),
         )
     assert row.taken_at == JOINED and timezone.is_aware(row.taken_at)
+
+
+def test_the_home_page_names_three_check_ins_and_links_to_the_rest(
+    practitioner: Membership, young_person: Membership
+) -> None:
+    for number in range(5):
+        project = projects.project_create(
+            acting_user=practitioner.user,
+            organisation=practitioner.organisation,
+            name=f"Project {number}",
+            aims="x",
+        )
+        _take_part(practitioner, project, [young_person])
+    home = client_for(young_person).get("/").content.decode()
+    assert home.count("Check in for Project") == 3
+    assert "and 2 more check-ins" in home and 'href="/outcomes/"' in home
+    assert client_for(young_person).get("/outcomes/").content.decode().count("Project ") >= 5

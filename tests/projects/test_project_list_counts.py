@@ -22,7 +22,10 @@ def test_it_counts_each_projects_sessions_on_the_list(
     a_session(practitioner, quiet, [(young_person, True, None)])
     a_project(practitioner, name="Zine makers")
 
-    counts = {p.name: p.session_count for p in projects_for(organisation=practitioner.organisation)}
+    counts = {
+        p.name: p.session_count  # type: ignore[attr-defined]  # annotated by the selector
+        for p in projects_for(organisation=practitioner.organisation)
+    }
     assert counts == {"Art club": 3, "Youth forum": 1, "Zine makers": 0}
 
     client = client_for(practitioner)

@@ -89,6 +89,7 @@ def overview(request: MemberRequest) -> HttpResponse:
             "unit": unit,
             "per_credit": unit.minutes_per_credit,
             "can_manage": request.membership.can("manage_organisation"),
+            "can_manage_people": request.membership.can("manage_people"),
             "accounts": accounts,
             "page": accounts,
             "rewards": sel.rewards_for(organisation=request.organisation),

@@ -75,10 +75,10 @@ def asked_often(
     settings = settings_for(organisation=organisation)
     end = today or timezone.localdate()
     start = end - datetime.timedelta(weeks=settings.ask_weeks) + datetime.timedelta(days=1)
-    taken = projects.places_taken(organisation=organisation, start=start, end=end)
+    taken = projects.places_in_period(organisation=organisation, start=start, end=end)
     return {
         person: AskedOften(places, settings.ask_limit, settings.ask_weeks)
-        for person, (places, _asked) in taken.items()
+        for person, places in taken.items()
         if places > settings.ask_limit
     }
 

@@ -79,37 +79,40 @@ def inclusion_of(
     organisation: Organisation, start: datetime.date, end: datetime.date
 ) -> InclusionView:
     """Who takes part, against who the organisation serves, and how evenly places are shared.
-    Reads values only: how many are on the books, the period's places per young person who
-    came (with age and care, one grouped read) and the names of those never invited."""
-    people = young_people_for(organisation=organisation)
-    on_books = people.count()
-    came = projects.places_in_period(organisation=organisation, start=start, end=end, among=people)
+    Reads values only: the period's places per young person who came (one grouped read of the
+    period's register), each young person's age and care, and the names of those never
+    invited."""
+    taken = projects.places_in_period(organisation=organisation, start=start, end=end)
+    people = young_people_for(organisation=organisation).order_by()
+    counts: list[int] = []  # places taken, one per young person on the books
     bands: Counter[str] = Counter()
     in_care = under_13 = 0
-    for _person, _places, care, born in came:
-        age = age_on(born, end)
-        bands[age_band(age)] += 1
-        in_care += care
-        under_13 += (age or 99) < 13
+    for person, care, born in people.values_list("pk", "in_care", "user__date_of_birth"):
+        places = taken.get(person, 0)
+        counts.append(places)
+        if places:
+            age = age_on(born, end)
+            bands[age_band(age)] += 1
+            in_care += care
+            under_13 += (age if age is not None else 99) < 13
+    took_part = len(counts) - counts.count(0)
     population = population_of(organisation)
     rows = []
     for group in [name for name, _low, _high in AGE_BANDS] + [IN_CARE]:
         count = in_care if group == IN_CARE else bands.get(group, 0)
         served = population.get(group)
         rows.append(BandRow(group, count, served, share(count, served) if served else None))
-    # Everyone on the books who did not come in the period took no places.
-    counts = [places for _person, places, _care, _born in came] + [0] * (on_books - len(came))
     return InclusionView(
         start=start,
         end=end,
-        on_books=on_books,
-        took_part=len(came),
+        on_books=len(counts),
+        took_part=took_part,
         rows=rows,
         places=counts,
         gini=gini(counts),
         top_tenth_share=top_tenth_share(counts),
         never_invited=never_invited_of(organisation),
-        under_13_share=share(under_13, len(came)),
+        under_13_share=share(under_13, took_part),
     )
 
 

@@ -35,6 +35,7 @@ def index(request: MemberRequest) -> HttpResponse:
             "query": request.GET.urlencode(),
             "start": start,
             "end": end,
+            "can_share": request.membership.can("manage_organisation"),
         },
     )
 

@@ -13,4 +13,10 @@ def panel(request: HttpRequest) -> Asking:
     if membership is None or not membership.is_young_person:
         return None
     due = due_for(membership)
-    return Panel("outcomes/_due_panel.html", 5, {"due": due}) if due else None
+    if not due:
+        return None
+    # A few links on the home page; the check-ins page lists them all.
+    return Panel("outcomes/_due_panel.html", 5, {"due": due[:SHOWN], "more": len(due) - SHOWN})
+
+
+SHOWN = 3
