@@ -4,9 +4,12 @@ share a name are not added together."""
 
 from __future__ import annotations
 
+from django.urls import reverse
+
 from coproduce.credits import ledger, services
 from coproduce.credits.selectors import summary_for
 from coproduce.organisations.models import Membership
+from tests.conftest import client_for
 from tests.factories import YoungPersonFactory
 from tests.scenarios import a_project, a_session
 
@@ -57,3 +60,20 @@ def test_two_projects_with_the_same_name_are_shown_apart(
     by_project = summary_for(organisation=practitioner.organisation).by_project
 
     assert by_project == [("Summer scheme", 60), ("Summer scheme", 30)]
+
+
+def test_the_overview_shows_the_ten_projects_where_most_time_was_given(
+    practitioner: Membership, young_person: Membership, manager: Membership
+) -> None:
+    for number in range(12):
+        project = a_project(practitioner, name=f"Project {number:02d}")
+        session = a_session(
+            practitioner, project, [(young_person, True, None)], minutes=30 + 10 * number
+        )
+        services.credits_issue_for_session(acting_user=practitioner.user, session=session)
+
+    page = client_for(manager).get(reverse("credits:overview")).content.decode()
+
+    assert "Project 11" in page and "Project 02" in page
+    assert "Project 01" not in page and "Project 00" not in page
+    assert "the most time was given, of 12." in page

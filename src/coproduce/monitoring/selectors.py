@@ -94,7 +94,7 @@ def inclusion_of(
             age = age_on(born, end)
             bands[age_band(age)] += 1
             in_care += care
-            under_13 += (age if age is not None else 99) < 13
+            under_13 += (age or 99) < 13
     took_part = len(counts) - counts.count(0)
     population = population_of(organisation)
     rows = []
