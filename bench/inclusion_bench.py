@@ -3,7 +3,7 @@
 organisation over the page's default period (the last twelve months).
 
 Run (the database must already hold `coproduce generate --size <size>` data):
-    DATABASE_URL=sqlite:///$PWD/var/bench/small.sqlite3 \\
+    DEBUG=true DATABASE_URL=sqlite:///$PWD/var/bench/small.sqlite3 \\
         uv run python bench/inclusion_bench.py --size small --runs 15
 
 Before and after in the same run: keep a copy of the code before the change, e.g.
@@ -11,10 +11,15 @@ Before and after in the same run: keep a copy of the code before the change, e.g
     git show <rev>:src/coproduce/monitoring/selectors.py > var/bench/inclusion_before/selectors.py
     git show <rev>:src/coproduce/monitoring/templates/monitoring/inclusion.html \\
         > var/bench/inclusion_before/inclusion.html
-and pass `--before var/bench`. The old figures are compared with today's (they must be the
-same), then both are timed turn about (three rounds of --runs each, the median of the
-medians): the figures alone, and the page (the old selector and template served through the
-same view, middleware and client).
+(<rev> = 393a478, the last commit before this change) and pass `--before var/bench`. The old
+figures are compared with today's (they must be the same), then both are timed turn about
+(three rounds of --runs each, the median of the medians): the figures alone, and the page
+(the old selector and template served through the same view, middleware and client;
+"asked too often" on that page read every register row before this change, so the old page
+is served with that read).
+
+`DEBUG=true` is needed only to start without production secrets; bench_settings.py turns
+DEBUG off.
 """
 
 from __future__ import annotations
@@ -70,6 +75,7 @@ def main() -> None:
     from coproduce.monitoring import selectors, views
     from coproduce.monitoring.forms import period_from
     from coproduce.organisations.models import Membership
+    from coproduce.projects import selectors as projects
     from coproduce.projects.models import Attendance
 
     load_before = os.getloadavg()
@@ -123,14 +129,22 @@ def main() -> None:
                 return HttpResponse(template.render(context, request))
             return render(request, name, context)
 
+        def old_places_in_period(**kwargs: Any) -> dict[int, int]:
+            # "Asked too often" read every register row before too (places_taken).
+            return {p: n for p, (n, _asked) in projects.places_taken(**kwargs).items() if n}
+
+        in_period = projects.places_in_period
+
         @contextlib.contextmanager
         def as_before() -> Iterator[None]:
             # The same view, middleware and client, with the old selector and template.
             views.sel, views.render = types.SimpleNamespace(inclusion_of=before_of), old_render  # type: ignore[assignment]
+            projects.places_in_period = old_places_in_period
             try:
                 yield
             finally:
                 views.sel, views.render = selectors, render  # type: ignore[assignment]
+                projects.places_in_period = in_period
 
         def before_page() -> None:
             with as_before():

@@ -203,9 +203,7 @@ def test_it_gives_staff_the_project_api(
     assert put.json() == [{"young_person_id": young_person.pk, "attended": True, "rung": 6}]
     listed = api.get("/api/v1/projects/", headers=auth).json()
     assert listed["count"] == 1
-    assert [p["name"] for p in listed["items"]] == [
-        "Care Leavers' Guide"
-    ]
+    assert [p["name"] for p in listed["items"]] == ["Care Leavers' Guide"]
     bad = api.post(
         "/api/v1/projects/",
         {"name": "x", "aims": "y", "forms": ["co_nonsense"]},

@@ -105,9 +105,12 @@ def places_in_period(
 ) -> dict[int, int]:
     """Places taken in the period per young person who came at least once. Reads only the
     period's register (where `places_taken` reads every row ever, to count times asked)."""
+    # The period's sessions as a subquery rather than a join: SQLite then reads the register
+    # by session (2.5 times quicker at `small`); PostgreSQL plans both alike.
+    sessions = Session.objects.filter(organisation=organisation, date__range=(start, end))
     rows = (
         Attendance.objects.filter(
-            organisation=organisation, attended=True, session__date__range=(start, end)
+            organisation=organisation, attended=True, session__in=sessions.order_by().values("pk")
         )
         .order_by()
         .values("young_person_id")
