@@ -33,9 +33,9 @@ def reference(organisation: Organisation, start: D, end: D) -> dict[str, Any]:
     organisation, every young person on the books, everything counted in Python."""
     taken: dict[int, tuple[int, int]] = {}
     for a in Attendance.objects.filter(organisation=organisation).select_related("session"):
-        places, asked = taken.get(a.young_person_id, (0, 0))
+        so_far, asked = taken.get(a.young_person_id, (0, 0))
         came = a.attended and start <= a.session.date <= end
-        taken[a.young_person_id] = (places + came, asked + 1)
+        taken[a.young_person_id] = (so_far + came, asked + 1)
     people = list(young_people_for(organisation=organisation).order_by("user__first_name", "pk"))
     places = {p.pk: taken.get(p.pk, (0, 0))[0] for p in people}
     took_part = [p for p in people if places[p.pk] > 0]
