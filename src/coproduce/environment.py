@@ -97,3 +97,31 @@ def media_storage_from_environment(bucket: str, presigned_seconds: int) -> dict[
             "addressing_style": os.environ.get("MEDIA_S3_ADDRESSING_STYLE") or None,
         },
     }
+
+
+def logging_from_environment(debug: bool) -> tuple[str, dict[str, Any]]:
+    """LOG_FORMAT (json in production, text while developing) and the LOGGING dict, with the
+    levels from LOG_LEVEL, DJANGO_LOG_LEVEL and COPRODUCE_LOG_LEVEL."""
+    log_format = os.environ.get("LOG_FORMAT", "text" if debug else "json")
+    return log_format, {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request_id": {"()": "coproduce.core.observability.RequestIdFilter"}},
+        "formatters": {
+            "json": {"()": "coproduce.core.observability.JsonLogFormatter"},
+            "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "filters": ["request_id"],
+                "formatter": log_format,
+            }
+        },
+        "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+        "loggers": {
+            # Django's own console handler would print its records a second time, unformatted.
+            "django": {"level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+            "coproduce": {"level": os.environ.get("COPRODUCE_LOG_LEVEL", "INFO")},
+        },
+    }

@@ -23,6 +23,7 @@ from coproduce.environment import (
     env_bool,
     env_list,
     env_secret,
+    logging_from_environment,
     media_storage_from_environment,
 )
 
@@ -371,29 +372,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # One line per record on standard error: JSON in production (with the request's id),
 # readable text while developing. LOG_FORMAT=json|text overrides.
-LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "coproduce.core.observability.RequestIdFilter"}},
-    "formatters": {
-        "json": {"()": "coproduce.core.observability.JsonLogFormatter"},
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "filters": ["request_id"],
-            "formatter": LOG_FORMAT,
-        }
-    },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {
-        # Django's own console handler would print its records a second time, unformatted.
-        "django": {"level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
-        "coproduce": {"level": os.environ.get("COPRODUCE_LOG_LEVEL", "INFO")},
-    },
-}
+LOG_FORMAT, LOGGING = logging_from_environment(DEBUG)
 
 # Error reporting, only when a DSN is given; personal data is scrubbed before sending.
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.commissioning.models import Bid, Criterion, Lot, MemberKind, PanelMember, Round
+from coproduce.core.forms import number_box
 from coproduce.organisations.selectors import people_for
 from coproduce.projects.selectors import projects_for
 
@@ -87,7 +88,7 @@ class CriterionForm(forms.Form):
         min_value=1,
         max_value=100,
         help_text=_("How much this criterion counts compared with the others, from 1 to 100"),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+        widget=number_box(3),
     )
 
 

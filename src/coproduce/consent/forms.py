@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.consent.models import GivenBy, Use
-from coproduce.core.forms import DateField
+from coproduce.core.forms import DateField, number_box
 
 
 class ConsentForm(forms.Form):
@@ -61,7 +61,7 @@ class RetentionForm(forms.Form):
         min_value=1,
         max_value=100,
         required=False,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+        widget=number_box(3),
     )
 
 

@@ -92,6 +92,12 @@ class GovukFormRenderer(TemplatesSetting):
     bound_field_class = GovukBoundField
 
 
+def number_box(width: int) -> forms.TextInput:
+    """A box for a whole number, as GOV.UK advises: a text input that phones open on the
+    number pad (not `type=number`, whose value a scroll wheel can change unseen)."""
+    return forms.TextInput(attrs={"inputmode": "numeric", "class": f"govuk-input--width-{width}"})
+
+
 class DateInput(forms.MultiWidget):
     """GOV.UK date input: day, month and year boxes (no native date picker)."""
 
@@ -99,13 +105,9 @@ class DateInput(forms.MultiWidget):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         widgets: dict[str, forms.Widget | type[forms.Widget]] = {
-            "day": forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}),
-            "month": forms.TextInput(
-                attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}
-            ),
-            "year": forms.TextInput(
-                attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}
-            ),
+            "day": number_box(2),
+            "month": number_box(2),
+            "year": number_box(4),
         }
         super().__init__(widgets, attrs)
 

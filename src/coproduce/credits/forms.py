@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.core.bilingual import WELSH, add_welsh_fields
+from coproduce.core.forms import number_box
 from coproduce.organisations.selectors import young_people_for
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class RewardForm(forms.Form):
         label=_("Places (optional)"),
         min_value=1,
         required=False,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+        widget=number_box(4),
     )
 
 
@@ -148,20 +149,20 @@ class CreditSettingsForm(forms.Form):
         label=_("Minutes of time given for one credit"),
         min_value=1,
         max_value=600,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+        widget=number_box(4),
     )
     rounding_minutes = forms.IntegerField(
         label=_("Round time given down to the nearest (minutes)"),
         min_value=1,
         max_value=60,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+        widget=number_box(4),
     )
     cancel_within_days = forms.IntegerField(
         label=_("Days a young person has to cancel a booking themselves"),
         help_text=_("0 means only staff can cancel a booking."),
         min_value=0,
         max_value=365,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+        widget=number_box(4),
     )
     allow_giving = forms.BooleanField(
         label=_("Young people may give credits to each other"), required=False
@@ -180,7 +181,7 @@ class MilestoneForm(forms.Form):
         label=_("Hours of time given"),
         min_value=1,
         max_value=10000,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+        widget=number_box(4),
     )
     certificate = forms.BooleanField(label=_("A certificate"), required=False, initial=True)
     reward = forms.CharField(

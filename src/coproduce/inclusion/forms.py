@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.core.forms import DateField
+from coproduce.core.forms import DateField, number_box
 from coproduce.inclusion.choices import (
     Disability,
     Ethnicity,
@@ -190,13 +190,13 @@ class SettingsForm(forms.Form):
         label=_("Warn when a young person comes to more than this many sessions"),
         min_value=1,
         max_value=100,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+        widget=number_box(3),
     )
     ask_weeks = forms.IntegerField(
         label=_("In this many weeks"),
         min_value=1,
         max_value=52,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+        widget=number_box(3),
     )
     equality_basis = forms.ChoiceField(
         label=_("Lawful basis for equality monitoring"),

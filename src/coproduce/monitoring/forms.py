@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.core.forms import DateField
+from coproduce.core.forms import DateField, number_box
 from coproduce.monitoring.analytics import AGE_BANDS
 from coproduce.monitoring.selectors import IN_CARE
 
@@ -49,9 +49,7 @@ class PopulationForm(forms.Form):
                 label=_("Aged %(band)s") % {"band": group} if group != IN_CARE else _("In care"),
                 min_value=0,
                 required=False,
-                widget=forms.TextInput(
-                    attrs={"inputmode": "numeric", "class": "govuk-input--width-5"}
-                ),
+                widget=number_box(5),
             )
 
 

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext
 
+from coproduce.core.forms import number_box
 from coproduce.outcomes.measures import MEASURES, SCALE
 
 
@@ -28,7 +29,7 @@ class SettingsForm(forms.Form):
         label="",
         min_value=14,
         max_value=365,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+        widget=number_box(3),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

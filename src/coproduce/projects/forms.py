@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.core.forms import DateField, TimeField
+from coproduce.core.forms import DateField, TimeField, number_box
 from coproduce.organisations.selectors import active_services_for, staff_for, young_people_for
 from coproduce.projects.checklists import Answer, Stage
 from coproduce.projects.ladders import Ladder
@@ -134,7 +134,7 @@ class SessionForm(forms.Form):
         label=_("Length in minutes"),
         min_value=1,
         max_value=1440,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+        widget=number_box(4),
     )
     place = forms.CharField(label=_("Place (optional)"), max_length=200, required=False)
     activity = forms.CharField(label=_("What we did"), max_length=300)
