@@ -9,9 +9,22 @@ AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+def _add_axe(page: Any) -> None:
+    """Put axe on the page, waiting out a navigation a click may just have started (its old
+    document is gone before the new one has a head)."""
+    for attempt in range(3):
+        page.wait_for_load_state()
+        try:
+            page.add_script_tag(path=str(AXE))
+            return
+        except Exception as error:
+            if "appendChild" not in str(error) or attempt == 2:
+                raise
+
+
 def assert_accessible(page: Any) -> None:
     """No axe violations, and nothing wider than the phone screen."""
-    page.add_script_tag(path=str(AXE))
+    _add_axe(page)
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG
     )
