@@ -79,15 +79,19 @@ def serve_with_worker(web: list[str], worker: list[str] | None = None) -> int:
     e-mail (printed by the console backend) and prepared files appear. Ctrl+C, or either one
     stopping, stops both. Returns the web server's exit status."""
     worker = worker or [sys.executable, "-m", "coproduce.cli", "worker"]
-    children = [subprocess.Popen(worker), subprocess.Popen(web)]  # noqa: S603
-    print(f"Worker started (process {children[0].pid}): queued e-mail appears here.", flush=True)
 
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
+    # The handler goes in before either child starts: a SIGTERM that arrives while they
+    # start must still stop both (it once killed this process and orphaned the worker).
     previous = signal.signal(signal.SIGTERM, stop)
+    children: list[subprocess.Popen[bytes]] = []
     stopped = False
     try:
+        children.append(subprocess.Popen(worker))  # noqa: S603
+        children.append(subprocess.Popen(web))  # noqa: S603
+        print(f"Worker started (process {children[0].pid}): queued e-mail appears here.", flush=True)
         while all(child.poll() is None for child in children):
             time.sleep(0.2)
     except KeyboardInterrupt:
@@ -103,7 +107,7 @@ def serve_with_worker(web: list[str], worker: list[str] | None = None) -> int:
             except subprocess.TimeoutExpired:
                 child.kill()
                 child.wait()
-    return 0 if stopped else (children[1].returncode or 0)
+    return 0 if stopped else (children[-1].returncode or 0)
 
 
 def main(argv: list[str] | None = None) -> None:
