@@ -110,7 +110,7 @@ def main() -> None:
         hello_handler = WSGIHandler()
     handler = WSGIHandler()
     shared = (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": settings.REDIS_URL}
+        {"BACKEND": "coproduce.core.redis_cache.RedisCache", "LOCATION": settings.REDIS_URL}
         if settings.REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

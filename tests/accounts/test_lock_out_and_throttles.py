@@ -123,7 +123,7 @@ def test_it_uses_redis_when_redis_url_is_set() -> None:
     out = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
-    assert out.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert out.stdout.strip() == "coproduce.core.redis_cache.RedisCache"
 
 
 def test_the_eleventh_wrong_code_is_refused_with_a_wait(

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.contrib.auth import load_backend
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -159,3 +160,46 @@ def test_an_organisation_change_reaches_cached_members(
     backend = load_backend("django.contrib.auth.backends.ModelBackend")
     memberships = getattr(person(practitioner.user_id, backend), MEMBERSHIPS_ATTRIBUTE)
     assert memberships[0].organisation.default_language == "cy"
+
+
+class CountingCache(LocMemCache):
+    """The shared cache, counting the round trips a request makes to it (a `get_many` is one,
+    as it is to Redis, though LocMemCache answers it key by key)."""
+
+    trips = 0
+    _in_many = False
+
+    def get(self, *args: Any, **kwargs: Any) -> Any:
+        CountingCache.trips += 0 if CountingCache._in_many else 1
+        return super().get(*args, **kwargs)
+
+    def get_many(self, *args: Any, **kwargs: Any) -> Any:
+        CountingCache.trips += 1
+        CountingCache._in_many = True
+        try:
+            return super().get_many(*args, **kwargs)
+        finally:
+            CountingCache._in_many = False
+
+    def set(self, *args: Any, **kwargs: Any) -> Any:
+        CountingCache.trips += 1
+        return super().set(*args, **kwargs)
+
+
+def test_a_seen_session_and_its_persons_versions_come_in_one_round_trip(
+    shared_cache: None, settings: Any, practitioner: Membership, admin: Membership
+) -> None:
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "tests.accounts.test_member_cache.CountingCache",
+            "LOCATION": "member-cache-trips",
+        }
+    }
+    client = client_for(practitioner)
+    who(client)  # this process learns whose session it is
+    CountingCache.trips = 0
+    assert who(client) == "bob_practitioner as practitioner of 1"
+    assert CountingCache.trips == 1
+    # The one read still sees a change made elsewhere.
+    change(practitioner, admin, role=Role.MANAGER)
+    assert client.get("/who/")["Location"] == "/auth/2fa/totp/activate/"

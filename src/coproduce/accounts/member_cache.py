@@ -28,7 +28,8 @@ from django.contrib.auth import (
 from django.contrib.auth.middleware import AuthenticationMiddleware as DjangoAuthentication
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.signals import user_logged_out
-from django.core.cache import cache
+from django.contrib.sessions.backends.cached_db import SessionStore as CachedDBStore
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.base import ModelState
@@ -116,12 +117,15 @@ def _clone(instance: Any, seen: dict[int, Any]) -> Any:
     return clone
 
 
-def _entry(user_id: Any, backend: Any) -> tuple[Any, list[Any], str]:
-    """Pristine user (or None), memberships and session hash for this id, current versions."""
+def _entry(
+    user_id: Any, backend: Any, read: dict[str, Any] | None = None
+) -> tuple[Any, list[Any], str]:
+    """Pristine user (or None), memberships and session hash for this id, current versions
+    (taken from `read` when the session's read brought this person's along)."""
     person_key, entry_key = PERSON_VERSION.format(user_id), ENTRY.format(user_id)
-    versions = _versions(
-        cache.get_many([person_key, ORGANISATIONS_VERSION]), person_key, ORGANISATIONS_VERSION
-    )
+    if not read or person_key not in read:
+        read = cache.get_many([person_key, ORGANISATIONS_VERSION])
+    versions = _versions(read, person_key, ORGANISATIONS_VERSION)
     local = _LOCAL.get(user_id)
     if local is not None and local[0] == versions:
         return local[1], local[2], local[3]
@@ -138,8 +142,8 @@ def _entry(user_id: Any, backend: Any) -> tuple[Any, list[Any], str]:
     return entry[2], entry[3], entry[4]
 
 
-def _person(user_id: Any, backend: Any) -> tuple[Any, str]:
-    user, memberships, session_hash = _entry(user_id, backend)
+def _person(user_id: Any, backend: Any, read: dict[str, Any] | None = None) -> tuple[Any, str]:
+    user, memberships, session_hash = _entry(user_id, backend, read)
     if user is None:
         return None, ""
     seen: dict[int, Any] = {}
@@ -158,9 +162,40 @@ def _backend(path: str) -> Any:
     return load_backend(path)  # a new instance on every call otherwise; backends keep no state
 
 
+# Whose each session was when this process last saw it, so the next request can read the
+# session and that person's versions in one round trip to the shared cache, not two.
+_OWNERS: dict[str, Any] = {}
+
+
+def _read_session_with_versions(request: HttpRequest) -> dict[str, Any]:
+    """Loads the session (as Django's cached_db would, from the shared cache) in the same
+    round trip as its last owner's versions, which it returns. A session not in the cache,
+    or one this process has not seen, is left to load as usual."""
+    session = request.session
+    key = session.session_key
+    if (
+        key is None
+        or not isinstance(session, CachedDBStore)
+        or settings.SESSION_CACHE_ALIAS != DEFAULT_CACHE_ALIAS
+        or hasattr(session, "_session_cache")
+    ):
+        return {}
+    owner = _OWNERS.get(key)
+    keys = [session.cache_key]
+    if owner is not None:
+        keys += [PERSON_VERSION.format(owner), ORGANISATIONS_VERSION]
+    read = cache.get_many(keys)
+    data = read.pop(session.cache_key, None)
+    if data is not None:
+        session._session_cache = data  # type: ignore[attr-defined]  # what load() would set
+        session.accessed = True  # as reading it through the store would (Vary: Cookie)
+    return read
+
+
 def get_user(request: HttpRequest) -> Any:
     """Django's `auth.get_user`, with the user (and memberships) from the shared cache."""
     user = None
+    read = _read_session_with_versions(request)
     try:
         user_id = get_user_model()._meta.pk.to_python(request.session[SESSION_KEY])
         backend_path = request.session[BACKEND_SESSION_KEY]
@@ -168,7 +203,7 @@ def get_user(request: HttpRequest) -> Any:
         pass
     else:
         if backend_path in settings.AUTHENTICATION_BACKENDS:
-            user, current = _person(user_id, _backend(backend_path))
+            user, current = _person(user_id, _backend(backend_path), read)
             if user is not None:
                 session_hash = request.session.get(HASH_SESSION_KEY)
                 if not (session_hash and constant_time_compare(session_hash, current)):
@@ -181,6 +216,11 @@ def get_user(request: HttpRequest) -> Any:
                     else:
                         request.session.flush()
                         user = None
+    key = request.session.session_key
+    if user is not None and key is not None:
+        if len(_OWNERS) >= _LOCAL_LIMIT * 8:
+            _OWNERS.clear()
+        _OWNERS[key] = user.pk
     return user or AnonymousUser()
 
 
