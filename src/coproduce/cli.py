@@ -91,7 +91,9 @@ def serve_with_worker(web: list[str], worker: list[str] | None = None) -> int:
     try:
         children.append(subprocess.Popen(worker))  # noqa: S603
         children.append(subprocess.Popen(web))  # noqa: S603
-        print(f"Worker started (process {children[0].pid}): queued e-mail appears here.", flush=True)
+        print(
+            f"Worker started (process {children[0].pid}): queued e-mail appears here.", flush=True
+        )
         while all(child.poll() is None for child in children):
             time.sleep(0.2)
     except KeyboardInterrupt:

@@ -203,3 +203,20 @@ def test_a_seen_session_and_its_persons_versions_come_in_one_round_trip(
     # The one read still sees a change made elsewhere.
     change(practitioner, admin, role=Role.MANAGER)
     assert client.get("/who/")["Location"] == "/auth/2fa/totp/activate/"
+
+
+def test_a_managers_pages_ask_the_database_nothing_and_removing_two_step_is_seen_at_once(
+    shared_cache: None, manager: Membership
+) -> None:
+    """Mo, a manager, has two-step sign-in: whether he has is kept with him, not asked on
+    every page; once his authenticator app is removed, the very next page sends him to set
+    one up again."""
+    from allauth.mfa.models import Authenticator
+
+    client = client_for(manager)
+    assert who(client) == "mo_manager as manager of 1"
+    assert queries_for(client) == []
+    Authenticator.objects.filter(user=manager.user).delete()
+    response = client.get("/who/")
+    assert response.status_code == 302
+    assert response["Location"] == "/auth/2fa/totp/activate/"

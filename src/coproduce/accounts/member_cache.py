@@ -17,6 +17,7 @@ import functools
 import uuid
 from typing import Any
 
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib.auth import (
     BACKEND_SESSION_KEY,
@@ -44,6 +45,8 @@ PERSON_VERSION = "member-version:{}"
 ORGANISATIONS_VERSION = "member-version:organisations"
 # Memberships read with the user ride on it under this name (organisations' middleware).
 MEMBERSHIPS_ATTRIBUTE = "cached_memberships"
+# Whether they have two-step sign-in set up, read with the user.
+TWO_STEP_ATTRIBUTE = "cached_two_step"
 
 
 def enabled() -> bool:
@@ -134,6 +137,10 @@ def _entry(
         user = backend.get_user(user_id)
         memberships = memberships_of(user) if user is not None else []
         session_hash = user.get_session_auth_hash() if user is not None else ""
+        if user is not None:
+            # Asked on every page of an admin or manager (accounts.security): kept with them,
+            # and forgotten when an authenticator is added or removed (connect(), below).
+            setattr(user, TWO_STEP_ATTRIBUTE, is_mfa_enabled(user))
         entry = (*versions, user, memberships, session_hash)
         cache.set(entry_key, entry, settings.MEMBER_CACHE_SECONDS)
     if len(_LOCAL) >= _LOCAL_LIMIT:
@@ -262,6 +269,11 @@ def connect() -> None:
             _membership_saved,
             sender="organisations.Membership",
             dispatch_uid=f"member-cache-membership-{id(signal)}",
+        )
+        signal.connect(
+            _membership_saved,  # it carries user_id too
+            sender="mfa.Authenticator",
+            dispatch_uid=f"member-cache-authenticator-{id(signal)}",
         )
         signal.connect(
             _organisation_saved,

@@ -17,6 +17,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from coproduce.accounts import keys
+from coproduce.accounts.member_cache import TWO_STEP_ATTRIBUTE
 from coproduce.organisations.roles import Role
 
 # Roles that must use two-step sign-in: they can see and change everyone's records.
@@ -46,7 +47,11 @@ def needs_two_factor(request: HttpRequest) -> bool:
         return False
     membership = getattr(request, "membership", None)
     required = user.is_superuser or (membership is not None and membership.role in TWO_FACTOR_ROLES)
-    return required and not is_mfa_enabled(user)
+    if not required:
+        return False
+    # Read with the person from the shared cache when it is on; otherwise asked now.
+    enabled = getattr(user, TWO_STEP_ATTRIBUTE, None)
+    return not (is_mfa_enabled(user) if enabled is None else enabled)
 
 
 class SecurityMiddleware:
