@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -147,6 +147,23 @@ def _check_answer(indicator: Indicator, entry: Answer, levels: list[str]) -> Non
         entry.value = None
 
 
+def _score_create(score: Score) -> Score:
+    """Insert a new score; if another save (a background save and a button at once, or a
+    second tab) created it a moment ago, write this one, the later, over it."""
+    try:
+        with transaction.atomic():
+            score.save(force_insert=True)
+        return score
+    except IntegrityError:
+        existing = Score.objects.select_for_update().get(
+            assessment=score.assessment, indicator=score.indicator, level=score.level
+        )
+        existing.value, existing.answer, existing.example = score.value, score.answer, score.example
+        existing.updated_at = score.updated_at
+        existing.save(update_fields=["value", "answer", "example", "updated_at"])
+        return existing
+
+
 def answers_save(
     *,
     acting_user: User | None,
@@ -201,8 +218,13 @@ def answers_save(
                 corrections.append((score, before))
             score.value, score.answer, score.example = after
             score.updated_at = timezone.now()
-            score.full_clean()
-            score.save()
+            # The range is checked above; one score per level is the database's to decide
+            # (two saves at once both pass a check made here: _score_create).
+            score.full_clean(validate_unique=False, validate_constraints=False)
+            if score.pk:
+                score.save()
+            else:
+                score = _score_create(score)
         for score, (value, answer, example) in corrections:
             ScoreCorrection.objects.create(
                 organisation=assessment.organisation,
