@@ -59,6 +59,7 @@ class Crawl:
     findings: list[Finding] = field(default_factory=list)
     downloads: list[str] = field(default_factory=list)
     capped: bool = False  # stopped at max_pages with links still to follow
+    language: str | None = None  # each page must be in it (<html lang>), e.g. "cy"
 
     def route(self, url: str) -> str | None:
         """The URL pattern a link leads to, or None when the crawl leaves it alone."""
@@ -142,6 +143,10 @@ class Crawl:
             self.findings.append(
                 Finding(self.role, url, f"axe:{v['id']} ({v['impact']})", str(v["targets"]))
             )
+        if self.language is not None:
+            lang: str = page.evaluate("() => document.documentElement.lang")
+            if lang != self.language:
+                self.findings.append(Finding(self.role, url, "language", f"lang={lang!r}"))
         overflow: int = page.evaluate(OVERFLOW_JS)
         if overflow > 0:
             self.findings.append(

@@ -72,6 +72,27 @@ def test_every_page_each_demo_person_can_reach_is_accessible(
     assert not short, f"people reached fewer kinds of page than expected: {short}"
 
 
+@pytest.mark.parametrize("username", ["young", "jade"])
+def test_a_young_person_reading_in_welsh_reaches_every_page_in_welsh(
+    page: Page, live_server: object, settings: Any, tmp_path: Path, username: str
+) -> None:
+    """Young people choose Cymraeg with the switch in the header; every page they can then
+    reach is in Welsh (<html lang="cy">, the menu in Welsh), passes axe and fits 320 px."""
+    settings.MEDIA_ROOT = tmp_path
+    assert load_demo() is not None
+    base = str(live_server)
+    sign_in(page, base, username, DEMO_PASSWORD)
+    page.get_by_role("button", name="Cymraeg").click()
+    page.wait_for_load_state()
+    crawl = Crawl(role=f"{username} (Cymraeg)", base=base, max_pages=MAX_PAGES, language="cy")
+    crawl.run(page)
+    assert not crawl.findings, f"{len(crawl.findings)} problems:\n" + "\n".join(
+        map(str, crawl.findings)
+    )
+    assert len(crawl.visited) >= MIN_ROUTES[username], sorted(crawl.visited)
+    assert "Your account" not in page.content()  # the menu of the last page was in Welsh
+
+
 def test_the_crawl_reports_what_axe_and_the_phone_width_find(page: Page) -> None:
     """The crawl collects problems rather than stopping: a page with two is listed twice."""
     page.set_content(
