@@ -8,20 +8,21 @@
 - Accounts are locked in ascending primary-key order, so two postings never deadlock.
 - An idempotency key, unique per organisation, makes posting the same thing twice post once:
   the unique constraint decides in the insert itself (ON CONFLICT DO NOTHING).
+- Time given (`earn`) is the busiest posting: three statements on the driver's own cursor.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connections, router, transaction
-from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.backends.utils import CursorWrapper
 from django.db.models import F
+from django.db.transaction import TransactionManagementError
 from django.utils.translation import gettext as _
 
+from coproduce.credits import ledger_sql
 from coproduce.credits.models import (
     EARNING,
     MINUTES_PER_HOUR,
@@ -29,7 +30,6 @@ from coproduce.credits.models import (
     AccountKind,
     Category,
     Entry,
-    Milestone,
 )
 
 if TYPE_CHECKING:
@@ -72,110 +72,10 @@ def account_of(membership: Membership) -> Account:
     return account
 
 
-class EarningAccounts(NamedTuple):
-    issuing: Account
-    own: Account
-    # The organisation's lowest milestone above the young person's whole hours when read
-    # (None: none above), so an award that crosses none needs no look-up; `milestone_known`
-    # is False for an account made just now, whose milestones are looked up if it earns.
-    next_milestone: int | None
-    milestone_known: bool
-
-
-def earning_accounts(membership: Membership) -> EarningAccounts:
-    """The organisation's issuing account and the young person's, with the young person's
-    next milestone, in one query."""
-    if not membership.is_young_person:
-        raise ValidationError(_("Only young people hold credits"))
-    connection = connections[router.db_for_read(Account)]
-    names = [f.attname for f in Account._meta.concrete_fields]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _sql(connection).accounts,
-            [MINUTES_PER_HOUR, membership.organisation_id, AccountKind.ISSUING, membership.pk],
-        )
-        found = [
-            (Account.from_db(connection.alias, names, row[:-1]), row[-1])
-            for row in cursor.fetchall()
-        ]
-    by_kind = {account.kind: (account, milestone) for account, milestone in found}
-    issuing = by_kind.get(AccountKind.ISSUING, (None, None))[0] or issuing_account(
-        membership.organisation
-    )
-    own, next_milestone = by_kind.get(AccountKind.YOUNG_PERSON, (None, None))
-    if own is None:
-        return EarningAccounts(issuing, account_of(membership), None, milestone_known=False)
-    return EarningAccounts(issuing, own, next_milestone, milestone_known=True)
-
-
-class _Statements(NamedTuple):
-    accounts: str
-    lock: str
-    insert: str
-    update: str
-
-
-# The columns of the `entry_idempotent` constraint.
-UNIQUE_KEY = ("organisation_id", "idempotency_key")
-
-
-_STATEMENTS: dict[str, _Statements] = {}
-
-
-def _statements(quote: Callable[[str], str], for_update: bool) -> _Statements:
-    """The posting's statements, written once: the ORM took far longer to build them on
-    every posting than the database took to run them. Names come from the models' own
-    metadata; every value is a parameter."""
-    account = quote(Account._meta.db_table)
-    columns = ", ".join(f"{account}.{quote(f.column)}" for f in Account._meta.concrete_fields)
-    milestone = quote(Milestone._meta.db_table)
-    fields = [f for f in Entry._meta.concrete_fields if not f.primary_key]
-    entry_columns = ", ".join(quote(f.column) for f in fields)
-    marks, key = ", ".join(["%s"] * len(fields)), ", ".join(map(quote, UNIQUE_KEY))
-    return _Statements(
-        accounts=f"SELECT {columns}, (SELECT MIN(m.hours) FROM {milestone} m "  # noqa: S608
-        f"WHERE m.organisation_id = {account}.organisation_id "
-        f"AND m.hours * %s > {account}.lifetime_minutes) FROM {account} "
-        "WHERE (organisation_id = %s AND kind = %s) OR membership_id = %s",
-        lock=f"SELECT id, kind, balance, lifetime_minutes FROM {account} "  # noqa: S608
-        "WHERE id IN (%s, %s) ORDER BY id" + (" FOR UPDATE" if for_update else ""),
-        insert=f"INSERT INTO {quote(Entry._meta.db_table)} ({entry_columns}) "  # noqa: S608
-        f"VALUES ({marks}) ON CONFLICT ({key}) DO NOTHING RETURNING id",
-        update=f"UPDATE {account} SET "  # noqa: S608
-        "balance = balance + CASE WHEN id = %s THEN %s ELSE %s END, "
-        "lifetime_minutes = lifetime_minutes + CASE WHEN id = %s THEN %s ELSE 0 END "
-        "WHERE id IN (%s, %s)",
-    )
-
-
-def _sql(connection: BaseDatabaseWrapper) -> _Statements:
-    """The statements for this connection's database, built on first use."""
-    sql = _STATEMENTS.get(connection.vendor)
-    if sql is None:
-        sql = _STATEMENTS[connection.vendor] = _statements(
-            connection.ops.quote_name, connection.features.has_select_for_update
-        )
-    return sql
-
-
 def _existing(organisation_id: int, idempotency_key: str) -> Entry | None:
     return Entry.objects.filter(
         organisation_id=organisation_id, idempotency_key=idempotency_key
     ).first()
-
-
-def _insert_once(cursor: CursorWrapper, entry: Entry) -> int | None:
-    """Insert the entry unless its idempotency key is taken; the new id, or None if taken.
-
-    The unique constraint answers in the insert itself (ON CONFLICT DO NOTHING, on SQLite
-    and PostgreSQL alike): no pre-check, and no savepoint to recover from a failed insert.
-    """
-    connection = cursor.db
-    fields = [f for f in Entry._meta.concrete_fields if not f.primary_key]
-    params = [f.get_db_prep_save(getattr(entry, f.attname), connection) for f in fields]
-    cursor.execute(_sql(connection).insert, params)
-    row = cursor.fetchone()
-    return None if row is None else int(row[0])
 
 
 def build_entry(
@@ -192,11 +92,14 @@ def build_entry(
 ) -> Entry:
     """An entry checked and ready to post, its accounts still to be named: built before the
     transaction, so the accounts stay locked for the statements alone."""
-    if minutes <= 0:
-        raise ValidationError(_("Enter a number of minutes above zero"))
-    if not reason.strip():
-        raise ValidationError(_("Give a reason"))
-    entry = Entry(
+    check_entry(
+        minutes=minutes,
+        category=category,
+        reason=reason,
+        idempotency_key=idempotency_key,
+        partner_name=partner_name,
+    )
+    return Entry(
         organisation_id=organisation_id,
         minutes=minutes,
         category=category,
@@ -207,13 +110,36 @@ def build_entry(
         partner_name=partner_name,
         reverses=reverses,
     )
-    # Field checks only: the database enforces the foreign keys.
-    entry.full_clean(
-        exclude=["organisation", "debit", "credit", "acting_user", "session", "reverses"],
-        validate_unique=False,
-        validate_constraints=False,
-    )
-    return entry
+
+
+def check_entry(
+    *, minutes: int, category: str, reason: str, idempotency_key: str, partner_name: str = ""
+) -> None:
+    """Refuse an entry that its fields do not allow, with the field checks' own messages.
+    Foreign keys are left to the database, which enforces them."""
+    if minutes <= 0:
+        raise ValidationError(_("Enter a number of minutes above zero"))
+    if not reason.strip():
+        raise ValidationError(_("Give a reason"))
+    if not ledger_sql.fields_fit(
+        minutes=minutes,
+        category=category,
+        reason=reason,
+        partner_name=partner_name,
+        idempotency_key=idempotency_key,
+    ):
+        checked = {"minutes", "category", "reason", "partner_name", "idempotency_key"}
+        Entry(
+            minutes=minutes,
+            category=category,
+            reason=reason,
+            partner_name=partner_name,
+            idempotency_key=idempotency_key,
+        ).full_clean(
+            exclude=[f.name for f in Entry._meta.fields if f.name not in checked],
+            validate_unique=False,
+            validate_constraints=False,
+        )
 
 
 def post(
@@ -251,20 +177,8 @@ def post(
     return post_entry(entry, debit=debit, credit=credit)
 
 
-def read_is_lock(connection: BaseDatabaseWrapper) -> bool:
-    """Whether a read inside the current transaction already holds the accounts still: on
-    SQLite a writing transaction holds the whole database (BEGIN IMMEDIATE; a deferred one
-    that read a row another has since changed fails to write rather than overwrite it), so
-    balances read in it are the ones a posting in it changes. PostgreSQL locks rows."""
-    return connection.in_atomic_block and not connection.features.has_select_for_update
-
-
-def post_entry(
-    entry: Entry, *, debit: Account, credit: Account, read_in_transaction: bool = False
-) -> Entry:
-    """Post an entry from `build_entry`. With `read_in_transaction` the caller read both
-    accounts (balances and lifetime minutes) in the current transaction, and on a database
-    where that read holds them (`read_is_lock`) they are not locked and read again."""
+def post_entry(entry: Entry, *, debit: Account, credit: Account) -> Entry:
+    """Post an entry from `build_entry`."""
     if debit.organisation_id != credit.organisation_id:
         raise ValidationError(_("Both accounts must belong to the same organisation"))
     entry.debit, entry.credit = debit, credit
@@ -275,40 +189,38 @@ def post_entry(
     # caller's whole transaction anyway.
     with transaction.atomic(savepoint=False):
         connection = connections[router.db_for_write(Entry)]
-        sql = _sql(connection)
-        with connection.cursor() as cursor:
-            if read_in_transaction and read_is_lock(connection):
-                kind, debit_balance, debit_lifetime = (
-                    debit.kind,
-                    debit.balance,
-                    debit.lifetime_minutes,
-                )
-                credit_balance, credit_lifetime = credit.balance, credit.lifetime_minutes
-            else:
+        cursor, sql = ledger_sql.cursor_for(connection)
+        try:
+            with connection.wrap_database_errors:
                 # One statement locks both accounts in ascending primary-key order (no
                 # deadlocks) and returns the balances to check and to report back.
                 cursor.execute(sql.lock, sorted([debit.pk, credit.pk]))
                 locked = {row[0]: row[1:] for row in cursor.fetchall()}
                 kind, debit_balance, debit_lifetime = locked[debit.pk]
                 _kind, credit_balance, credit_lifetime = locked[credit.pk]
-            if kind != AccountKind.ISSUING and debit_balance < minutes:
-                affordable = False
-            else:
-                entry_id = _insert_once(cursor, entry)
-                if entry_id is None:
-                    existing = _existing(debit.organisation_id, idempotency_key)
-                    assert existing is not None
-                    return existing
-                entry.pk = entry_id
-                entry._state.adding = False
-                entry._state.db = connection.alias
-                cursor.execute(
-                    sql.update,
-                    [debit.pk, -minutes, minutes, credit.pk, earned, debit.pk, credit.pk],
-                )
-                debit.balance, debit.lifetime_minutes = debit_balance - minutes, debit_lifetime
-                credit.balance = credit_balance + minutes
-                credit.lifetime_minutes = credit_lifetime + earned
+                if kind != AccountKind.ISSUING and debit_balance < minutes:
+                    affordable = False
+                else:
+                    entry_id = ledger_sql.insert_once(
+                        cursor, sql, ledger_sql.entry_params(entry, connection)
+                    )
+                    if entry_id is None:
+                        existing = _existing(debit.organisation_id, idempotency_key)
+                        assert existing is not None
+                        return existing
+                    entry.pk = entry_id
+                    entry._state.adding = False
+                    entry._state.db = connection.alias
+                    cursor.execute(
+                        sql.update,
+                        [debit.pk, -minutes, minutes, credit.pk, earned, debit.pk, credit.pk],
+                    )
+                    debit.balance = debit_balance - minutes
+                    debit.lifetime_minutes = debit_lifetime
+                    credit.balance = credit_balance + minutes
+                    credit.lifetime_minutes = credit_lifetime + earned
+        finally:
+            cursor.close()
     if not affordable:
         # A replay of a spend that went through answers with its entry, not a refusal.
         existing = _existing(debit.organisation_id, idempotency_key)
@@ -316,6 +228,113 @@ def post_entry(
             return existing
         raise NotEnoughCredits()
     return entry
+
+
+class Earned(NamedTuple):
+    """What `earn` did. `entry_id` is None when the key was used already (nothing posted);
+    `lifetime` is the young person's lifetime minutes after it, and `next_milestone` the
+    organisation's lowest milestone above their whole hours before it (None: none above)."""
+
+    entry_id: int | None
+    values: tuple[Any, ...]  # the entry's fields after its id, in ledger_sql.ENTRY_NAMES order
+    lifetime_before: int
+    lifetime: int
+    next_milestone: int | None
+
+    def entry(self, acting_user: User, alias: str) -> Entry:
+        """The entry posted, or the one posted first under its key. Built after the
+        transaction from the values posted: the cheap way (what a read from the database
+        does), not the field-by-field keyword one."""
+        if self.entry_id is None:
+            existing = _existing(self.values[0], self.values[ledger_sql.KEY_AT])
+            assert existing is not None
+            return existing
+        entry = Entry.from_db(alias, ledger_sql.ENTRY_NAMES, (self.entry_id, *self.values))
+        entry._state.fields_cache["acting_user"] = acting_user
+        return entry
+
+
+def earn(
+    *,
+    acting_user: User,
+    membership: Membership,
+    minutes: int,
+    category: str,
+    reason: str,
+    idempotency_key: str,
+    created_at: datetime,
+    session_id: int | None = None,
+    partner_name: str = "",
+) -> Earned:
+    """Post time given: from the organisation's issuing account to the young person's, in
+    the caller's transaction, the fields checked already (`check_entry`).
+
+    Three statements on the driver's own cursor: both accounts found by their owners and
+    read (locked, in id order), the entry inserted once per key, both balances updated. On
+    SQLite a writing transaction holds the whole database (BEGIN IMMEDIATE), so the read is
+    the lock; PostgreSQL locks the rows (FOR UPDATE). A young person's first credits make
+    their account first.
+    """
+    if not membership.is_young_person:
+        raise ValidationError(_("Only young people hold credits"))
+    connection = connections[router.db_for_write(Entry)]
+    if not connection.in_atomic_block:
+        raise TransactionManagementError("earn() runs inside the caller's transaction.")
+    organisation_id = membership.organisation_id
+    earned = minutes if category in EARNING else 0
+    cursor, sql = ledger_sql.cursor_for(connection)
+    try:
+        with connection.wrap_database_errors:
+            owners: list[Any] = [MINUTES_PER_HOUR, organisation_id, membership.pk]
+            locked = _lock_earning(cursor, sql.earn_find, owners, membership)
+            if locked is None:  # an account to make: the young person's first credits
+                issuing_account(membership.organisation)
+                account_of(membership)
+                locked = _lock_earning(cursor, sql.earn_find, owners, membership)
+                if locked is None:
+                    raise RuntimeError("The accounts just made are not there.")
+            (issuing, own), lifetime, next_milestone = locked
+            values: tuple[Any, ...] = (
+                organisation_id,
+                issuing,
+                own,
+                minutes,
+                category,
+                reason,
+                partner_name,
+                session_id,
+                acting_user.pk,
+                idempotency_key,
+                None,
+                created_at,
+            )
+            params = list(values)
+            params[4] = str(category)
+            params[-1] = connection.ops.adapt_datetimefield_value(created_at)
+            entry_id = ledger_sql.insert_once(cursor, sql, params)
+            if entry_id is None:
+                return Earned(None, values, lifetime, lifetime, next_milestone)
+            cursor.execute(sql.update, [issuing, -minutes, minutes, own, earned, issuing, own])
+    finally:
+        cursor.close()
+    return Earned(entry_id, values, lifetime, lifetime + earned, next_milestone)
+
+
+def _lock_earning(
+    cursor: Any, statement: str, params: list[Any], membership: Membership
+) -> tuple[tuple[int, int], int, int | None] | None:
+    """Lock the accounts the statement finds: the ids of the organisation's issuing account
+    and the young person's, their lifetime minutes and next milestone; None unless both."""
+    cursor.execute(statement, params)
+    issuing = own = None
+    for row in cursor.fetchall():
+        if row[3] == membership.pk:
+            own = row
+        elif row[1:3] == (membership.organisation_id, AccountKind.ISSUING):
+            issuing = row
+    if issuing is None or own is None:
+        return None
+    return (issuing[0], own[0]), own[4], own[5]
 
 
 def reverse(*, acting_user: User, entry: Entry, reason: str) -> Entry:

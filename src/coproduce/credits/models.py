@@ -344,3 +344,19 @@ class CheckIn(TenantModel):
         constraints = [
             models.UniqueConstraint(fields=["session", "young_person"], name="check_in_once")
         ]
+
+
+class SessionTime(TenantModel):
+    """Minutes credited for time given at one session and not put right since: a summary of
+    the ledger kept by database triggers on each new entry (migration 0010), so the credits
+    overview reads one row a session instead of summing every entry. Never written by code."""
+
+    # The session is the key, so a restored JSON backup (whose entries rebuild the rows as
+    # they load) and the dumped rows agree on which row is which.
+    session = models.OneToOneField(
+        "projects.Session",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="credited_time",
+    )
+    minutes = models.BigIntegerField(default=0)

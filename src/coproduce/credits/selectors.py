@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models import F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from coproduce.core.tenancy import get_for, settings_or_defaults
@@ -24,10 +24,12 @@ from coproduce.credits.models import (
     Redemption,
     Reward,
     SanctionedTime,
+    SessionTime,
 )
-from coproduce.projects import selectors as project_selectors
 
 if TYPE_CHECKING:
+    import datetime
+
     from coproduce.organisations.models import Membership, Organisation
     from coproduce.projects.models import Session
 
@@ -98,12 +100,21 @@ class Summary:
     issued: int
     spent: int
     outstanding: int
+    # Minutes given at the period's sessions and not put right, most first (every session
+    # when no period is given).
     by_project: list[tuple[str, int]]
     # Minutes given as a sanction: recorded, never credited.
     sanctioned: int = 0
 
 
-def summary_for(*, organisation: Organisation) -> Summary:
+def summary_for(
+    *,
+    organisation: Organisation,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+) -> Summary:
+    """The organisation's credits at a glance; time by project for sessions held from `start`
+    to `end` (both days included)."""
     issuing = Account.objects.filter(organisation=organisation, kind=AccountKind.ISSUING).first()
     issued = -(issuing.balance) if issuing else 0
     spent = Account.objects.filter(organisation=organisation, kind=AccountKind.REWARD).aggregate(
@@ -112,7 +123,6 @@ def summary_for(*, organisation: Organisation) -> Summary:
     outstanding = Account.objects.filter(
         organisation=organisation, kind=AccountKind.YOUNG_PERSON
     ).aggregate(s=Coalesce(Sum("balance"), 0))["s"]
-    by_project = _time_by_project(organisation)
     sanctioned = SanctionedTime.objects.filter(organisation=organisation).aggregate(
         s=Coalesce(Sum("minutes"), 0)
     )["s"]
@@ -120,42 +130,37 @@ def summary_for(*, organisation: Organisation) -> Summary:
         issued=issued,
         spent=spent,
         outstanding=outstanding,
-        by_project=by_project,
+        by_project=time_by_project(organisation=organisation, start=start, end=end),
         sanctioned=sanctioned,
     )
 
 
-def _time_by_project(organisation: Organisation) -> list[tuple[str, int]]:
-    """Minutes given at each project's sessions and not put right since, most first.
+def time_by_project(
+    *,
+    organisation: Organisation,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+) -> list[tuple[str, int]]:
+    """Minutes given at each project's sessions (held in the period, if one is given) and not
+    put right since, most first; projects that share a name stay apart.
 
-    Summed by session in the database (no join: 20,000 groups from 340,000 entries at the
-    `council` size), then by project here: joining every entry to its session and project
-    took three times as long. "Not put right" is NOT EXISTS on the reversal's unique index; a
-    LEFT JOIN ... IS NULL was planned as one row and looked each entry's session and project
-    up one by one (2.5 s on PostgreSQL). Projects that share a name stay apart."""
-    put_right = Entry.objects.filter(
-        organisation=organisation, reverses=OuterRef("pk"), reverses__isnull=False
+    Read from SessionTime, one row a session kept by the database as entries are posted:
+    summing the entries themselves read 340,000 rows at the `council` size (75 ms for a
+    year's sessions, 200 ms for all of them, on PostgreSQL)."""
+    rows = SessionTime.objects.filter(organisation=organisation)
+    if start is not None:
+        rows = rows.filter(session__date__gte=start)
+    if end is not None:
+        rows = rows.filter(session__date__lte=end)
+    totals = (
+        rows.order_by()
+        .values("session__project")
+        .annotate(name=F("session__project__name"), m=Sum("minutes"))
+        .filter(m__gt=0)
+        .values_list("name", "m")
+        .order_by("-m", "name", "session__project")
     )
-    per_session = (
-        Entry.objects.filter(
-            organisation=organisation,
-            category=Category.SESSION,
-            reverses__isnull=True,
-            session__isnull=False,
-        )
-        .filter(~Exists(put_right))
-        .order_by()
-        .values("session")
-        .annotate(m=Sum("minutes"))
-        .values_list("session", "m")
-    )
-    project_of = project_selectors.projects_of_sessions(organisation=organisation)
-    totals: dict[int, int] = {}
-    names: dict[int, str] = {}
-    for session_id, minutes in per_session:
-        project_id, names[project_id] = project_of[session_id]
-        totals[project_id] = totals.get(project_id, 0) + minutes
-    return sorted(((names[p], m) for p, m in totals.items()), key=lambda row: (-row[1], row[0]))
+    return [(name, int(minutes)) for name, minutes in totals]
 
 
 @dataclass
@@ -275,8 +280,6 @@ def check_in_of(*, session: Session, membership: Membership) -> CheckIn | None:
 
 
 if TYPE_CHECKING:
-    import datetime
-
     from coproduce.projects.models import Project
 
 

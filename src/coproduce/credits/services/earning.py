@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import router, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coproduce.audit.services import audit_record
@@ -45,25 +46,19 @@ def _milestone_message(milestone: Milestone) -> Callable[[], str]:
 
 
 def _after_earning(
-    *,
-    acting_user: User | None,
-    membership: Membership,
-    accounts: ledger.EarningAccounts,
-    earned: int,
+    *, acting_user: User | None, membership: Membership, earned: ledger.Earned
 ) -> None:
     """Recognise the organisation's milestones the young person has just reached.
 
-    `accounts.own` carries the lifetime minutes as posted (no re-read) and `accounts` the
-    lowest milestone above the hours read before posting. Only a posting that reaches it looks
-    the milestones up, in one query for the milestones and one for recognitions already given
-    (so one missed earlier, or added since, is made up too).
+    `earned` carries the lifetime minutes as posted (no re-read) and the lowest milestone
+    above the hours read before posting. Only a posting that reaches it looks the milestones
+    up, in one query for the milestones and one for recognitions already given (so one
+    missed earlier, or added since, is made up too).
     """
-    if earned <= 0:
+    if earned.lifetime <= earned.lifetime_before:
         return
-    hours = CreditSettings.hours(accounts.own.lifetime_minutes)
-    if accounts.milestone_known and (
-        accounts.next_milestone is None or accounts.next_milestone > hours
-    ):
+    hours = CreditSettings.hours(earned.lifetime)
+    if earned.next_milestone is None or earned.next_milestone > hours:
         return
     reached = list(Milestone.objects.filter(organisation=membership.organisation, hours__lte=hours))
     if not reached:
@@ -112,33 +107,31 @@ def credits_award(
     """Issue credits for time given (by hand, from a session, or to a partner group)."""
     if category == Category.PARTNER and not partner_name.strip():
         raise ValidationError({"partner_name": _("Name the community group the time was given to")})
-    entry = ledger.build_entry(
-        acting_user=acting_user,
-        organisation_id=membership.organisation_id,
+    # Checked before the transaction, so the accounts stay locked for the statements alone.
+    ledger.check_entry(
         minutes=minutes,
         category=category,
         reason=reason,
         idempotency_key=idempotency_key,
-        session_id=session_id,
         partner_name=partner_name,
     )
-    with transaction.atomic():
-        # Read inside the transaction: on SQLite that read is the lock (ledger.read_is_lock),
-        # so the posting needs no second one.
-        accounts = ledger.earning_accounts(membership)
-        account = accounts.own
-        lifetime = account.lifetime_minutes
-        entry = ledger.post_entry(
-            entry, debit=accounts.issuing, credit=account, read_in_transaction=True
-        )
-        # post_entry() leaves the posted lifetime on `account`; a replayed key leaves it as read.
-        _after_earning(
+    created_at = timezone.now()
+    alias = router.db_for_write(Entry)
+    with transaction.atomic(using=alias):
+        earned = ledger.earn(
             acting_user=acting_user,
             membership=membership,
-            accounts=accounts,
-            earned=account.lifetime_minutes - lifetime,
+            minutes=minutes,
+            category=category,
+            reason=reason,
+            idempotency_key=idempotency_key,
+            created_at=created_at,
+            session_id=session_id,
+            partner_name=partner_name,
         )
-    return entry
+        # A replayed key posts nothing and so reaches nothing.
+        _after_earning(acting_user=acting_user, membership=membership, earned=earned)
+    return earned.entry(acting_user, alias)
 
 
 def credits_issue_for_session(*, acting_user: User, session: Session) -> list[Entry]:
