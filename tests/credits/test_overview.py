@@ -6,17 +6,21 @@ plain sum of the ledger."""
 from __future__ import annotations
 
 import datetime
+import io
 import re
 from typing import Any
 
+import pytest
+from django.core.management import CommandError, call_command
 from django.db import connection
+from django.db.models import F
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.credits import ledger, services
-from coproduce.credits.models import Category, Entry
+from coproduce.credits.models import Category, Entry, SessionTime
 from coproduce.credits.selectors import summary_for
 from coproduce.credits.views import period_from
 from coproduce.organisations.models import Membership, Organisation
@@ -231,3 +235,19 @@ def test_the_last_twelve_months_from_29_february_start_on_1_march(monkeypatch: A
     assert (start, end) == (datetime.date(2027, 3, 1), datetime.date(2028, 2, 29))
     monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2026, 11, 30))
     assert period_from(QueryDict())[1:] == (datetime.date(2025, 12, 1), datetime.date(2026, 11, 30))
+
+
+def test_ledger_verify_checks_the_time_kept_for_each_session(practitioner: Membership) -> None:
+    """The time given at each session is kept beside the ledger by the database; ledger-verify
+    recomputes it from the entries (a reversal included) and names a session that differs."""
+    _sessions_over_two_years(practitioner)
+    out = io.StringIO()
+    call_command("ledger-verify", stdout=out)
+    assert "and so does the time given at each session" in out.getvalue()
+    kept = SessionTime.objects.filter(organisation=practitioner.organisation).first()
+    assert kept is not None
+    SessionTime.objects.filter(pk=kept.pk).update(minutes=F("minutes") + 15)
+    errors = io.StringIO()
+    with pytest.raises(CommandError, match="1 session"):
+        call_command("ledger-verify", stderr=errors)
+    assert f"session {kept.pk}: time given kept as {kept.minutes + 15}" in errors.getvalue()

@@ -208,6 +208,31 @@ def verify(*, organisation: Organisation | None = None) -> list[Mismatch]:
     return problems
 
 
+def session_time_mismatches(
+    *, organisation: Organisation | None = None
+) -> list[tuple[int, int, int]]:
+    """(session id, minutes kept in SessionTime, minutes its entries give) for every session
+    whose summary, kept by the database's triggers, differs from its own entries."""
+    entries = Entry.objects.filter(
+        category=Category.SESSION, session__isnull=False, reverses__isnull=True
+    ).exclude(reversed_by__isnull=False)
+    kept = SessionTime.objects.all()
+    if organisation is not None:
+        entries, kept = (
+            entries.filter(organisation=organisation),
+            kept.filter(organisation=organisation),
+        )
+    given = dict(
+        entries.order_by().values("session").annotate(t=Sum("minutes")).values_list("session", "t")
+    )
+    held = dict(kept.exclude(minutes=0).values_list("session", "minutes"))
+    return sorted(
+        (session, held.get(session, 0), given.get(session, 0))
+        for session in held.keys() | given.keys()
+        if held.get(session, 0) != given.get(session, 0)
+    )
+
+
 STATEMENT_PAGE = 50  # a phone's worth of scrolling; older entries are a page away
 
 
