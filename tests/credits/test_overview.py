@@ -19,10 +19,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from coproduce.core.forms import period_from
 from coproduce.credits import ledger, services
 from coproduce.credits.models import Category, Entry, SessionTime
 from coproduce.credits.selectors import summary_for
-from coproduce.credits.views import period_from
 from coproduce.organisations.models import Membership, Organisation
 from tests.conftest import client_for
 from tests.factories import YoungPersonFactory

@@ -8,9 +8,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from coproduce.core.forms import period_from
 from coproduce.core.tenancy import all_organisations
 from coproduce.home.demo import load_demo
-from coproduce.monitoring.forms import period_from
 from coproduce.monitoring.report import project_report
 from coproduce.projects.models import Attendance, Inclusion, Project
 from tests.conftest import client_for

@@ -225,3 +225,32 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[
                     params={"pk": pk},
                 )
         return super()._check_values(value)  # type: ignore[misc]  # untyped in django-stubs
+
+
+class PeriodForm(forms.Form):
+    """A period of days, both included (a GET form on reports and overviews)."""
+
+    start = DateField(label=_("From"))
+    end = DateField(label=_("To"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The end of the period must be on or after its start"))
+        return data
+
+
+def period_from(query: Any) -> tuple[PeriodForm, datetime.date, datetime.date]:
+    """The period asked for in the query string, or the last twelve months (what a manager
+    looks back on)."""
+    today = timezone.localdate()
+    form = PeriodForm(query if "start_year" in query else None)
+    if form.is_bound and form.is_valid():
+        return form, form.cleaned_data["start"], form.cleaned_data["end"]
+    try:
+        start = today.replace(year=today.year - 1) + datetime.timedelta(days=1)
+    except ValueError:  # 29 February: the year back starts on 1 March
+        start = datetime.date(today.year - 1, 3, 1)
+    if not form.is_bound:
+        form = PeriodForm(initial={"start": start, "end": today})
+    return form, start, today

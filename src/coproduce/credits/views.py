@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 import io
 import uuid
 from decimal import Decimal
-from typing import Any
 
 import qrcode
 import qrcode.image.svg
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,11 +17,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from coproduce.core import downloads
 from coproduce.core.bilingual import add_welsh_fields, split_languages
-from coproduce.core.forms import DateField
+from coproduce.core.forms import period_from
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, show_errors
 from coproduce.credits import selectors as sel
@@ -76,35 +72,6 @@ def me(request: MemberRequest) -> HttpResponse:
             "can_give": settings_.allow_giving,
         },
     )
-
-
-class PeriodForm(forms.Form):
-    """The sessions "Time given by project" covers (a GET form; both days included)."""
-
-    start = DateField(label=gettext_lazy("From"))
-    end = DateField(label=gettext_lazy("To"))
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", _("The end of the period must be on or after its start"))
-        return data
-
-
-def period_from(query: Any) -> tuple[PeriodForm, datetime.date, datetime.date]:
-    """The period asked for, or the last twelve months (what a manager looks back on; every
-    session ever would mix this year's projects with long-finished ones)."""
-    today = timezone.localdate()
-    form = PeriodForm(query if "start_year" in query else None)
-    if form.is_bound and form.is_valid():
-        return form, form.cleaned_data["start"], form.cleaned_data["end"]
-    try:
-        start = today.replace(year=today.year - 1) + datetime.timedelta(days=1)
-    except ValueError:  # 29 February: the year back starts on 1 March
-        start = datetime.date(today.year - 1, 3, 1)
-    if not form.is_bound:
-        form = PeriodForm(initial={"start": start, "end": today})
-    return form, start, today
 
 
 @member_required("staff")

@@ -7,10 +7,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from coproduce.core.forms import period_from
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page
 from coproduce.monitoring import commissioner
-from coproduce.monitoring.forms import SharingForm, period_from
+from coproduce.monitoring.forms import SharingForm
 from coproduce.organisations.services import organisation_sharing_set
 
 

@@ -4,8 +4,8 @@ the organisation's reports shared with its commissioner (issue 26: Chris has the
 from __future__ import annotations
 
 from coproduce.core.demo import DemoContext
+from coproduce.core.forms import period_from
 from coproduce.monitoring import services
-from coproduce.monitoring.forms import period_from
 from coproduce.organisations.services import organisation_sharing_set
 from coproduce.projects.selectors import project_named
 

@@ -1,38 +1,13 @@
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.core.forms import DateField, number_box
+from coproduce.core.forms import number_box
 from coproduce.monitoring.analytics import AGE_BANDS
 from coproduce.monitoring.selectors import IN_CARE
-
-
-class PeriodForm(forms.Form):
-    start = DateField(label=_("From"))
-    end = DateField(label=_("To"))
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", _("The end of the period must be on or after its start"))
-        return data
-
-
-def period_from(query: Any) -> tuple[PeriodForm, datetime.date, datetime.date]:
-    """The period asked for in the query string, or the last twelve months."""
-    today = timezone.localdate()
-    form = PeriodForm(query if "start_year" in query else None)
-    if form.is_bound and form.is_valid():
-        return form, form.cleaned_data["start"], form.cleaned_data["end"]
-    start = today.replace(year=today.year - 1) + datetime.timedelta(days=1)
-    if not form.is_bound:
-        form = PeriodForm(initial={"start": start, "end": today})
-    return form, start, today
 
 
 class NarrativeForm(forms.Form):

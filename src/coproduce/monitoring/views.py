@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 
 from coproduce.core import downloads
 from coproduce.core.charts import bar_chart
+from coproduce.core.forms import period_from
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page
 from coproduce.inclusion import selectors as inclusion_sel
 from coproduce.monitoring import exports, services
 from coproduce.monitoring import selectors as sel
-from coproduce.monitoring.forms import NarrativeForm, PopulationForm, period_from
+from coproduce.monitoring.forms import NarrativeForm, PopulationForm
 from coproduce.monitoring.guarantee import guarantee_evidence
 from coproduce.monitoring.report import QUESTIONS, project_report
 from coproduce.monitoring.report.records import Records
