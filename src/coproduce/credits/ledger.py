@@ -78,40 +78,6 @@ def _existing(organisation_id: int, idempotency_key: str) -> Entry | None:
     ).first()
 
 
-def build_entry(
-    *,
-    acting_user: User,
-    organisation_id: int,
-    minutes: int,
-    category: str,
-    reason: str,
-    idempotency_key: str,
-    session_id: int | None = None,
-    partner_name: str = "",
-    reverses: Entry | None = None,
-) -> Entry:
-    """An entry checked and ready to post, its accounts still to be named: built before the
-    transaction, so the accounts stay locked for the statements alone."""
-    check_entry(
-        minutes=minutes,
-        category=category,
-        reason=reason,
-        idempotency_key=idempotency_key,
-        partner_name=partner_name,
-    )
-    return Entry(
-        organisation_id=organisation_id,
-        minutes=minutes,
-        category=category,
-        reason=reason,
-        idempotency_key=idempotency_key,
-        acting_user=acting_user,
-        session_id=session_id,
-        partner_name=partner_name,
-        reverses=reverses,
-    )
-
-
 def check_entry(
     *, minutes: int, category: str, reason: str, idempotency_key: str, partner_name: str = ""
 ) -> None:
@@ -163,26 +129,27 @@ def post(
     """
     if debit.organisation_id != credit.organisation_id:
         raise ValidationError(_("Both accounts must belong to the same organisation"))
-    entry = build_entry(
-        acting_user=acting_user,
-        organisation_id=debit.organisation_id,
+    # Checked before the transaction, so the accounts stay locked for the statements alone.
+    check_entry(
         minutes=minutes,
         category=category,
         reason=reason,
         idempotency_key=idempotency_key,
+        partner_name=partner_name,
+    )
+    entry = Entry(
+        organisation_id=debit.organisation_id,
+        debit=debit,
+        credit=credit,
+        minutes=minutes,
+        category=category,
+        reason=reason,
+        idempotency_key=idempotency_key,
+        acting_user=acting_user,
         session_id=session_id,
         partner_name=partner_name,
         reverses=reverses,
     )
-    return post_entry(entry, debit=debit, credit=credit)
-
-
-def post_entry(entry: Entry, *, debit: Account, credit: Account) -> Entry:
-    """Post an entry from `build_entry`."""
-    if debit.organisation_id != credit.organisation_id:
-        raise ValidationError(_("Both accounts must belong to the same organisation"))
-    entry.debit, entry.credit = debit, credit
-    minutes, idempotency_key = entry.minutes, entry.idempotency_key
     earned = minutes if entry.category in EARNING else 0
     affordable = True
     # No savepoint: nothing below is caught inside this block, and a failure must undo the
