@@ -95,7 +95,10 @@ def session_cookie(prefix: str) -> str:
         user = Membership.objects.select_related("user").get(user__username=f"{prefix}-001-s2").user
     client = Client()
     client.force_login(user)
-    return f"sessionid={client.cookies['sessionid'].value}"
+    # A browser sends back the CSRF cookie the first page set; without it every page would
+    # make a new CSRF secret and set the cookie again, which no signed-in person's browser does.
+    client.get("/", HTTP_HOST="127.0.0.1")
+    return "; ".join(f"{name}={client.cookies[name].value}" for name in ("sessionid", "csrftoken"))
 
 
 def main() -> None:

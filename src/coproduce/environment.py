@@ -57,7 +57,9 @@ def database_from_environment(var_dir: Path) -> dict[str, Any]:
             "timeout": 20,
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
-        database["CONN_MAX_AGE"] = 0
+        # Kept open between requests, as on PostgreSQL: a new SQLite connection reads the
+        # whole schema (108 tables, 362 indexes) before its first query, 9 of a dashboard's
+        # 18 ms of CPU on the bench (bench/results.md, 2026-11-30, second session).
     elif os.environ.get("DATABASE_POOL", "").strip():
         # Django's psycopg pool in each process, e.g. DATABASE_POOL="min=2,max=8,timeout=10"
         # ("true" for psycopg's defaults). A pool replaces persistent connections.

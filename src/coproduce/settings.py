@@ -302,7 +302,7 @@ STORAGES = {
     "default": media_storage_from_environment(MEDIA_S3_BUCKET, MEDIA_PRESIGNED_SECONDS),
     # Hashed, compressed names (cached for ever) from the manifest collectstatic writes.
     # With DEBUG on, pages link the plain names and need no collectstatic.
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "coproduce.core.static_storage.StaticFilesStorage"},
 }
 
 EMAIL_BACKEND = os.environ.get(

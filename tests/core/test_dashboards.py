@@ -110,6 +110,26 @@ def test_overdue_feedback_shows_your_own_ideas_first_and_counts_them_all(
     assert home.count("Manager&#x27;s idea") == 7
 
 
+def test_each_overdue_idea_says_where_it_came_from_and_when_it_was_due(
+    practitioner: Membership, young_person: Membership
+) -> None:
+    project = a_project(practitioner, name="Skate Park")
+    long_text = "A covered skate area by the library, with lights for winter evenings please"
+    with time_machine.travel(datetime.datetime(2026, 1, 5, 12, tzinfo=datetime.UTC)):
+        idea = an_idea(practitioner, project, long_text, young_person)
+    assert idea.due_on is not None
+    with time_machine.travel(datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC)):
+        client = client_for(practitioner)
+        home = client.get("/").content.decode()
+        client.post(reverse("accounts:language"), {"language": "cy", "next": "/"})
+        welsh = client.get("/").content.decode()
+    when = f"{idea.due_on.day} {idea.due_on:%b}"
+    # Cut to a line's worth, as truncatechars:60 would: 59 letters and an ellipsis.
+    assert f">{long_text[:59]}…</a>" in home and long_text not in home
+    assert f"Skate Park · due {when}" in home
+    assert f"Skate Park · erbyn {idea.due_on.day} " in welsh
+
+
 def test_a_project_is_stuck_six_weeks_after_it_last_moved_on_and_not_before(
     practitioner: Membership,
 ) -> None:

@@ -59,7 +59,7 @@ def test_it_starts_in_production_once_its_settings_are_given(tmp_path: Path) -> 
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("False True")
-    assert "CompressedManifestStaticFilesStorage" in result.stdout
+    assert "coproduce.core.static_storage.StaticFilesStorage" in result.stdout
 
 
 def test_serve_names_the_missing_settings_instead_of_starting(tmp_path: Path) -> None:
@@ -92,7 +92,7 @@ def test_it_serves_pages_and_hashed_static_files_with_debug_off(
     settings.STATIC_ROOT = tmp_path
     settings.STORAGES = {
         **settings.STORAGES,
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+        "staticfiles": {"BACKEND": "coproduce.core.static_storage.StaticFilesStorage"},
     }
     call_command("collectstatic", interactive=False, verbosity=0)
     response = Client().get("/auth/login/")
@@ -103,6 +103,7 @@ def test_it_serves_pages_and_hashed_static_files_with_debug_off(
         if part.startswith("/static/css/app.")
     )
     assert css != "/static/css/app.css", "a hashed name, cached for ever"
+    assert f'href="{css}"' in Client().get("/auth/login/").content.decode(), "the same again"
     static = Client().get(css)
     assert static.status_code == 200
     assert "immutable" in static["Cache-Control"]
@@ -134,7 +135,7 @@ def test_readyz_names_a_missing_static_manifest(db: None, settings: Any, tmp_pat
     settings.STATIC_ROOT = tmp_path
     settings.STORAGES = {
         **settings.STORAGES,
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+        "staticfiles": {"BACKEND": "coproduce.core.static_storage.StaticFilesStorage"},
     }
     response = Client().get("/readyz")
     assert response.status_code == 503

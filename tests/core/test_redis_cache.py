@@ -4,6 +4,7 @@ pool instead of building one (and its table of reply handlers) for every command
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import time
@@ -64,3 +65,41 @@ def test_it_still_behaves_as_djangos_redis_cache(shared_cache: RedisCache) -> No
     assert other_server.incr("lock") == 2
     other_server.delete("member-version:1")
     assert shared_cache.get("member-version:1", "gone") == "gone"
+
+
+def test_a_request_reads_the_session_and_versions_on_its_own_connection(
+    shared_cache: RedisCache,
+) -> None:
+    shared_cache.set_many({"session:abc": {"user": 7}, "member-version:7": "v1", "n": 3})
+    client = shared_cache._cache  # type: ignore[attr-defined]
+    direct = client._direct_connection()
+    # Nothing is checked out of the pool for it: the reads do not wait on other commands.
+    before = client.get_client().connection_pool._created_connections
+    for _ in range(3):
+        read = shared_cache.get_many(["session:abc", "member-version:7", "n", "missing"])
+        assert read == {"session:abc": {"user": 7}, "member-version:7": "v1", "n": 3}
+    assert client._direct_connection() is direct
+    assert client.get_client().connection_pool._created_connections == before
+
+
+def test_a_dropped_connection_costs_no_read(shared_cache: RedisCache) -> None:
+    shared_cache.set("session:abc", {"user": 7}, 60)
+    assert shared_cache.get_many(["session:abc"]) == {"session:abc": {"user": 7}}
+    # Redis restarts, or a proxy closes an idle connection: the next read still answers,
+    # and the one after goes on the direct connection again.
+    killer = redis.Redis.from_url(URL)
+    for info in killer.client_list():
+        if info.get("cmd") == "mget":
+            killer.client_kill_filter(_id=info["id"])
+    assert shared_cache.get_many(["session:abc"]) == {"session:abc": {"user": 7}}
+    assert shared_cache.get_many(["session:abc"]) == {"session:abc": {"user": 7}}
+    assert any(info.get("cmd") == "mget" for info in killer.client_list())
+
+
+def test_a_forked_worker_does_not_share_its_parents_socket(
+    shared_cache: RedisCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = shared_cache._cache  # type: ignore[attr-defined]
+    parents = client._direct_connection()
+    monkeypatch.setattr(os, "getpid", lambda: -1)  # as in a worker forked from this process
+    assert client._direct_connection() is not parents

@@ -4,9 +4,13 @@ import functools
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.functional import Promise
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 # Links in every page's header, navigation and footer: `{{ links.<key> }}` in templates.
 LAYOUT_LINKS = {
@@ -21,26 +25,55 @@ LAYOUT_LINKS = {
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    """Role-based service navigation, gathered from each app's `nav` list, and the layout's
-    links (`links`)."""
-    links, nav = _links(get_urlconf(), get_script_prefix())
+    """The layout's links (`links`), and the HTML of the role-based service navigation
+    (gathered from each app's `nav` list) and of the footer: `service_navigation`, `footer`."""
+    urlconf, prefix = get_urlconf(), get_script_prefix()
+    links, nav = _links(urlconf, prefix)
     membership = getattr(request, "membership", None)
-    if membership is None:
-        return {"nav_items": [], "links": links}
-    path = request.path
+    shown: tuple[tuple[int, bool, bool], ...] = ()
+    if membership is not None:
+        path = request.path
+        shown = tuple(
+            (index, path == url, path == url or (url != "/" and path.startswith(url)))
+            for index, (_label, url, capability) in enumerate(nav)
+            if membership.can(capability)
+        )
+    user = getattr(request, "user", None)
+    signed_in = bool(user and user.is_authenticated)
+    staff = bool(membership and membership.is_staff_member)
+    language = get_language()
+    render = _render if settings.DEBUG else _remembered
     return {
         "links": links,
-        "nav_items": [
-            {
-                "text": label,
-                "href": url,
-                "current": path == url,
-                "active": path == url or (url != "/" and path.startswith(url)),
-            }
-            for label, url, capability in nav
-            if membership.can(capability)
-        ],
+        "service_navigation": render(
+            "components/service_navigation.html", urlconf, prefix, language, signed_in, shown
+        ),
+        "footer": render("components/footer.html", urlconf, prefix, language, staff),
     }
+
+
+def _render(template: str, urlconf: str | None, prefix: str, *key: Any) -> SafeString:
+    """A layout part as its template makes it from the links and the rest of its key."""
+    links, nav = _links(urlconf, prefix)
+    if template == "components/service_navigation.html":
+        _language, signed_in, shown = key
+        items = [
+            {"text": nav[index][0], "href": nav[index][1], "current": current, "active": active}
+            for index, current, active in shown
+        ]
+        context = {"nav_items": items, "links": links, "signed_in": signed_in}
+    else:
+        _language, staff = key
+        context = {"links": links, "staff": staff}
+    return SafeString(render_to_string(template, context))
+
+
+# Each layout part is the same HTML for everyone with the same links, language, role and
+# page, so it is made once per process for each (a few dozen at most), not on every page: the
+# navigation and footer were 1 ms of the home page's 9 on the bench. The language is in the
+# key because the template is rendered in the language active when it is first made. DEBUG
+# renders them every time, so edits to the templates show at once.
+_remembered = functools.lru_cache(maxsize=512)(_render)
 
 
 @functools.lru_cache(maxsize=8)

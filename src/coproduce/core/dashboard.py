@@ -15,12 +15,13 @@ page is the page every member opens first and often.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from coproduce.core import hooks
 from coproduce.core.prepared import Bound, run_together
@@ -80,8 +81,18 @@ def link_each(rows: list[dict[str, Any]], route: str, kwarg: str, key: str = "id
 
     A panel lists up to eight things; a `{% url %}` for each was a tenth of the home page.
     """
-    before, marker, after = reverse(route, kwargs={kwarg: _MARKER}).partition(str(_MARKER))
-    if not marker:
-        raise ValueError(f"{route} does not take a whole-number {kwarg}")
+    before, after = _around_id(route, kwarg, get_urlconf(), get_script_prefix())
     for row in rows:
         row["url"] = f"{before}{int(row[key])}{after}"
+
+
+@functools.lru_cache(maxsize=64)
+def _around_id(route: str, kwarg: str, urlconf: str | None, prefix: str) -> tuple[str, str]:
+    """What comes before and after the id in the route's URL: the same on every request for
+    a URLconf and script prefix, and one `reverse` costs more than a panel's other work."""
+    before, marker, after = reverse(route, kwargs={kwarg: _MARKER}, urlconf=urlconf).partition(
+        str(_MARKER)
+    )
+    if not marker:
+        raise ValueError(f"{route} does not take a whole-number {kwarg}")
+    return before, after
