@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     url_prefix = "files"
 
     def ready(self) -> None:
-        from coproduce.core import bilingual, db  # noqa: F401  (db registers SQLite functions)
+        from coproduce.core import bilingual, db, translations  # noqa: F401  (db: SQLite functions)
 
         bilingual.configure()
+        translations.drop_empty_fallbacks()
