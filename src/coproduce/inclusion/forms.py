@@ -174,17 +174,6 @@ class WhoToAskForm(forms.Form):
         self.fields["project"].queryset = project_choices_for(organisation=organisation)  # type: ignore[attr-defined]
 
 
-class PeriodForm(forms.Form):
-    start = DateField(label=_("From"))
-    end = DateField(label=_("To"))
-
-    def clean(self) -> dict[str, Any] | None:
-        data = super().clean() or {}
-        if data.get("start") and data.get("end") and data["start"] > data["end"]:
-            self.add_error("end", _("The end must be on or after the start"))
-        return data
-
-
 class SettingsForm(forms.Form):
     ask_limit = forms.IntegerField(
         label=_("Warn when a young person comes to more than this many sessions"),

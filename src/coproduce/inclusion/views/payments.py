@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.core import downloads
+from coproduce.core.forms import PeriodForm
 from coproduce.core.http import MemberRequest, member_required
 from coproduce.core.pages import form_page, private_file, show_errors
 from coproduce.inclusion import selectors, services
-from coproduce.inclusion.forms import PaymentForm, PeriodForm, ReceiptForm
+from coproduce.inclusion.forms import PaymentForm, ReceiptForm
 
 
 @member_required("staff")
