@@ -171,13 +171,17 @@ def run_together(queries: Sequence[Bound], *, using: str = "default") -> list[li
     connection = connections[using]
     statements = [bound.query._statement(bound.values, using) for bound in queries]
     connection.ensure_connection()
+    if len(statements) < 2 or not _can_pipeline(connection):
+        # One after another on one cursor: a cursor each costs more than SQLite's answer.
+        with connection.cursor() as cursor:
+            answers = []
+            for plan, params in statements:
+                cursor.execute(plan.sql, params)
+                answers.append(_named(plan, cursor.fetchall(), connection))
+            return answers
     cursors = [connection.cursor() for _ in statements]
     try:
-        if len(statements) > 1 and _can_pipeline(connection):
-            with connection.connection.pipeline():
-                for cursor, (plan, params) in zip(cursors, statements, strict=True):
-                    cursor.execute(plan.sql, params)
-        else:
+        with connection.connection.pipeline():
             for cursor, (plan, params) in zip(cursors, statements, strict=True):
                 cursor.execute(plan.sql, params)
         return [
