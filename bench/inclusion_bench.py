@@ -74,7 +74,7 @@ def main() -> None:
 
     from coproduce.core.tenancy import all_organisations, organisation_scope
     from coproduce.monitoring import selectors, views
-    from coproduce.monitoring.forms import period_from
+    from coproduce.core.forms import period_from
     from coproduce.organisations.models import Membership
     from coproduce.projects import selectors as projects
     from coproduce.projects.models import Attendance

@@ -21,7 +21,13 @@ from coproduce.monitoring.selectors import inclusion_of, population_of
 from coproduce.organisations.models import Membership, Organisation
 from coproduce.organisations.selectors import young_people_for
 from coproduce.projects import services as projects
-from coproduce.projects.models import Attendance, Project, Session
+from coproduce.projects.models import (
+    Attendance,
+    Project,
+    RegisterMonth,
+    RegisterTotal,
+    Session,
+)
 from tests.conftest import client_for
 from tests.factories import OrganisationFactory, YoungPersonFactory
 
@@ -163,6 +169,13 @@ def mixed(practitioner: Membership) -> Organisation:
         (D(2025, 7, 1), D(2027, 2, 28)),  # Kit is 14 on 28 Feb 2027, not yet 15
         (D(2026, 3, 1), D(2028, 2, 29)),  # ends on a leap day
         (D(2030, 1, 1), D(2030, 12, 31)),  # nobody came
+        # Months only partly in the period are counted from the register itself:
+        (D(2026, 1, 2), D(2026, 6, 29)),  # the sessions on both end days left out
+        (D(2025, 12, 31), D(2026, 1, 1)),  # two days, in two months
+        (D(2026, 5, 1), D(2026, 5, 1)),  # one day
+        (D(2026, 2, 1), D(2026, 4, 30)),  # whole months only
+        (D(2026, 6, 30), D(2028, 2, 29)),  # a last day at each end
+        (D(2028, 2, 1), D(2028, 2, 29)),  # one person came, in a leap-year February
     ],
 )
 def test_it_shows_the_same_figures_as_counting_every_record(
@@ -226,3 +239,83 @@ def test_the_gini_figure_counts_everyone_on_the_books_who_did_not_come_as_nought
     assert sorted(view.places, reverse=True) == [4, 3, 3] + [1] * 8 + [0] * 6
     assert view.top_tenth_share == Decimal("0.389")  # 7 of 18 places
     assert view.gini == Decimal("0.542")  # 166 / (17 · 18)
+
+
+def _summaries_match_the_register(organisation: Organisation) -> None:
+    """The per-month and per-person summaries the triggers keep are the register recounted."""
+    months: Counter[tuple[int, D]] = Counter()
+    came: Counter[tuple[int, D]] = Counter()
+    asked: Counter[int] = Counter()
+    for a in Attendance.objects.filter(organisation=organisation).select_related("session"):
+        key = (a.young_person_id, a.session.date.replace(day=1))
+        months[key] += 1
+        came[key] += a.attended
+        asked[a.young_person_id] += 1
+    kept = {
+        (r.young_person_id, r.month): (r.asked, r.places)
+        for r in RegisterMonth.objects.filter(organisation=organisation)
+    }
+    assert kept == {key: (n, came[key]) for key, n in months.items()}
+    people = RegisterTotal.objects.filter(organisation=organisation)
+    assert {r.young_person_id: r.asked for r in people} == dict(asked)
+
+
+PERIODS = [
+    (D(2026, 1, 1), D(2026, 6, 30)),
+    (D(2026, 1, 2), D(2026, 7, 1)),
+    (D(2025, 7, 1), D(2027, 2, 28)),
+    (D(2026, 3, 15), D(2026, 3, 15)),
+]
+
+
+def test_the_figures_follow_every_change_to_the_register(mixed: Organisation) -> None:
+    """Registers are written in many ways: rows added one at a time or in bulk, marked as
+    came or not, moved to another person, deleted; sessions moved to another month (one at a
+    time or several at once) or deleted with their register. After each, the figures are
+    still the ones counted from every register row, and the summaries are the register."""
+    project = Project.objects.get(organisation=mixed, name="Youth Forum")
+    people = {
+        m.user.first_name: m for m in young_people_for(organisation=mixed).select_related("user")
+    }
+
+    def check() -> None:
+        _summaries_match_the_register(mixed)
+        for start, end in PERIODS:
+            assert figures(mixed, start, end) == reference(mixed, start, end), (start, end)
+
+    check()
+    # Added: one row by itself, then a session with its register in bulk (a first time on a
+    # register for Zed, who was never invited).
+    march = Session.objects.get(organisation=mixed, date=D(2026, 3, 1))
+    Attendance.objects.create(organisation=mixed, session=march, young_person=people["Huw"])
+    _came(project, D(2026, 3, 15), [(people["Zed"], True), (people["Huw"], False)])
+    check()
+    # Marked the other way: through the model and through a queryset.
+    row = Attendance.objects.get(session=march, young_person=people["Ana"])
+    row.attended = False
+    row.save()
+    Attendance.objects.filter(session__date=D(2026, 3, 15)).update(attended=True)
+    check()
+    # Moved to another person, then deleted.
+    row.young_person = people["Bo"]
+    row.save()
+    check()
+    row.delete()
+    check()
+    # Sessions moved: within its month (nothing to move), to another month, several at once.
+    march.date = D(2026, 3, 20)
+    march.save()
+    march.date = D(2026, 7, 1)
+    march.save()
+    Session.objects.filter(organisation=mixed, date__in=[D(2026, 2, 1), D(2026, 4, 1)]).update(
+        date=D(2025, 11, 30)
+    )
+    check()
+    # A session deleted with its register; then Zed's only session, so Zed is never invited
+    # again.
+    Session.objects.get(organisation=mixed, date=D(2026, 5, 1)).delete()
+    Session.objects.get(organisation=mixed, date=D(2026, 3, 15)).delete()
+    check()
+    never = inclusion_of(mixed, *PERIODS[0]).never_invited
+    names = ["Al", "Al", "Bo", "Dai", "Fin", "Gwen", "Zed"]  # Bo's one row moved to him, deleted
+    assert [p.display_name.split()[0] for p in never] == names

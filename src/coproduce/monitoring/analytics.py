@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_noop
@@ -17,6 +18,16 @@ def age_on(born: datetime.date | None, day: datetime.date) -> int | None:
     if born is None:
         return None
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def born_by_for_age(age: int, day: datetime.date) -> datetime.date:
+    """The last date of birth of someone at least `age` years old on `day`: `age_on(born, day)
+    >= age` exactly when `born <= born_by_for_age(age, day)`, so a database can count ages by
+    comparing dates. On 29 February in a year that has none, it is 28 February."""
+    year = day.year - age
+    if (day.month, day.day) == (2, 29) and not calendar.isleap(year):
+        return datetime.date(year, 2, 28)
+    return day.replace(year=year)
 
 
 def age_band(age: int | None) -> str:
@@ -42,6 +53,38 @@ def gini(values: Sequence[int]) -> Decimal:
     # Σ (2i − n − 1) · x_i over the sorted values equals Σ_i Σ_j |x_i − x_j| / 2.
     weighted = sum((2 * (i + 1) - n - 1) * x for i, x in enumerate(ordered))
     return _round(Decimal(weighted) / (Decimal(n) * Decimal(total)))
+
+
+def gini_of_counts(counts: Mapping[int, int]) -> Decimal:
+    """`gini` of the values given as {value: how many people have it}: the same sum over the
+    sorted values, taken a run of equal values at a time (so the same figure, exactly)."""
+    n = sum(counts.values())
+    total = sum(value * people for value, people in counts.items())
+    if n == 0 or total == 0:
+        return Decimal(0)
+    weighted = below = 0
+    for value in sorted(counts):
+        people = counts[value]
+        # Positions below+1 … below+people: Σ (2i − n − 1) = people · (2·below + people − n).
+        weighted += value * people * (2 * below + people - n)
+        below += people
+    return _round(Decimal(weighted) / (Decimal(n) * Decimal(total)))
+
+
+def top_tenth_share_of_counts(counts: Mapping[int, int]) -> Decimal:
+    """`top_tenth_share` of the values given as {value: how many people have it}."""
+    total = sum(value * people for value, people in counts.items())
+    if total == 0:
+        return Decimal(0)
+    left = max(1, math.ceil(sum(counts.values()) / 10))
+    top = 0
+    for value in sorted(counts, reverse=True):
+        taken = min(left, counts[value])
+        top += value * taken
+        left -= taken
+        if not left:
+            break
+    return _round(Decimal(top) / Decimal(total))
 
 
 def top_tenth_share(values: Sequence[int]) -> Decimal:

@@ -6,9 +6,19 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from coproduce.monitoring.analytics import AGE_BANDS, age_band, age_on, gini, share, top_tenth_share
+from django.db import connection
+from django.db.models import Case, F, Q, Value, When
+
+from coproduce.monitoring.analytics import (
+    AGE_BANDS,
+    OTHER_BAND,
+    born_by_for_age,
+    gini_of_counts,
+    share,
+    top_tenth_share_of_counts,
+)
 from coproduce.monitoring.models import Narrative, PopulationGroup
 from coproduce.organisations.selectors import young_people_for
 from coproduce.projects import selectors as projects
@@ -16,7 +26,7 @@ from coproduce.projects import selectors as projects
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
-    from coproduce.organisations.models import Organisation
+    from coproduce.organisations.models import Membership, Organisation
     from coproduce.projects.models import Project
 
 IN_CARE = "In care"
@@ -44,7 +54,7 @@ class InclusionView:
     on_books: int
     took_part: int
     rows: list[BandRow]
-    places: list[int]  # places taken in the period, one per young person on the books
+    places: list[int]  # places taken in the period, one per young person on the books, sorted
     gini: Decimal
     top_tenth_share: Decimal
     never_invited: list[NamedPerson]  # never on any register, by first name
@@ -54,6 +64,40 @@ class InclusionView:
 def population_of(organisation: Organisation) -> dict[str, int]:
     return dict(
         PopulationGroup.objects.filter(organisation=organisation).values_list("group", "count")
+    )
+
+
+def _per_person(
+    organisation: Organisation, end: datetime.date
+) -> QuerySet[Membership, dict[str, Any]]:
+    """The young people on the books as values the figures need, worked out in the database:
+    `band` (index into AGE_BANDS, or len(AGE_BANDS) for the rest and for no date of birth),
+    `care` and `under_13` (1 or 0), by comparing dates of birth with `born_by_for_age`, the
+    same as `age_band(age_on(born, end))`."""
+    born = "user__date_of_birth"
+
+    def at_least(age: int) -> Q:  # age_on(born, end) >= age
+        return Q(**{f"{born}__lte": born_by_for_age(age, end)})
+
+    def under(age: int) -> Q:  # age_on(born, end) < age (a date of birth is known)
+        return Q(**{f"{born}__gt": born_by_for_age(age, end)})
+
+    bands = [
+        When(at_least(low) & under(high + 1), then=Value(i))
+        for i, (_name, low, high) in enumerate(AGE_BANDS)
+    ]
+    return (
+        young_people_for(organisation=organisation)
+        .order_by()
+        .values(person=F("pk"))
+        .annotate(
+            band=Case(*bands, default=Value(len(AGE_BANDS))),
+            care=Case(When(in_care=True, then=Value(1)), default=Value(0)),
+            # As `(age or 99) < 13` always has: an age of 0 (a baby) counts as not known.
+            under_13=Case(
+                When(under(13) & (under(0) | at_least(1)), then=Value(1)), default=Value(0)
+            ),
+        )
     )
 
 
@@ -75,42 +119,66 @@ def never_invited_of(organisation: Organisation) -> list[NamedPerson]:
     ]
 
 
+def _grouped(
+    organisation: Organisation, start: datetime.date, end: datetime.date
+) -> list[tuple[int, int, int, int, int]]:
+    """One statement: (places taken in the period, band, care, under_13, how many young
+    people), the young people on the books grouped by the first four. The people and the
+    places per person are the two apps' own queries, joined here."""
+    people, params = _per_person(organisation, end).query.sql_with_params()
+    parts = [
+        part.query.sql_with_params()
+        for part in projects.places_per_person_in_period(
+            organisation=organisation, start=start, end=end
+        )
+    ]
+    taken = " UNION ALL ".join(sql for sql, _params in parts)
+    if len(parts) > 1:
+        taken = f"SELECT u.person, SUM(u.places) AS places FROM ({taken}) u GROUP BY u.person"  # noqa: S608
+    places = "COALESCE(t.places, 0)"
+    sql = (
+        f"SELECT {places}, p.band, p.care, p.under_13, COUNT(*) "  # noqa: S608
+        f"FROM ({people}) p LEFT JOIN ({taken}) t ON t.person = p.person "
+        f"GROUP BY {places}, p.band, p.care, p.under_13"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*params, *(p for _sql, part in parts for p in part)))
+        return [(int(a), int(b), int(c), int(d), int(e)) for a, b, c, d, e in cursor.fetchall()]
+
+
 def inclusion_of(
     organisation: Organisation, start: datetime.date, end: datetime.date
 ) -> InclusionView:
     """Who takes part, against who the organisation serves, and how evenly places are shared.
-    Reads values only: the period's places per young person who came (one grouped read of the
-    period's register), each young person's age and care, and the names of those never
-    invited."""
-    taken = projects.places_in_period(organisation=organisation, start=start, end=end)
-    people = young_people_for(organisation=organisation).order_by()
-    counts: list[int] = []  # places taken, one per young person on the books
+    The database groups the young people on the books by places taken in the period, age
+    band, care and under 13 (a few hundred rows, whatever the size), and the figures are
+    worked out from those groups; those never on a register are read by name."""
+    counts: Counter[int] = Counter()  # how many young people took so many places
     bands: Counter[str] = Counter()
     in_care = under_13 = 0
-    for person, care, born in people.values_list("pk", "in_care", "user__date_of_birth"):
-        places = taken.get(person, 0)
-        counts.append(places)
+    for places, band, care, young, people in _grouped(organisation, start, end):
+        counts[places] += people
         if places:
-            age = age_on(born, end)
-            bands[age_band(age)] += 1
-            in_care += care
-            under_13 += (age or 99) < 13
-    took_part = len(counts) - counts.count(0)
+            bands[AGE_BANDS[band][0] if band < len(AGE_BANDS) else OTHER_BAND] += people
+            in_care += care * people
+            under_13 += young * people
+    on_books = sum(counts.values())
+    took_part = on_books - counts[0]
     population = population_of(organisation)
     rows = []
-    for group in [name for name, _low, _high in AGE_BANDS] + [IN_CARE]:
-        count = in_care if group == IN_CARE else bands.get(group, 0)
-        served = population.get(group)
-        rows.append(BandRow(group, count, served, share(count, served) if served else None))
+    for name in [name for name, _low, _high in AGE_BANDS] + [IN_CARE]:
+        count = in_care if name == IN_CARE else bands.get(name, 0)
+        served = population.get(name)
+        rows.append(BandRow(name, count, served, share(count, served) if served else None))
     return InclusionView(
         start=start,
         end=end,
-        on_books=len(counts),
+        on_books=on_books,
         took_part=took_part,
         rows=rows,
-        places=counts,
-        gini=gini(counts),
-        top_tenth_share=top_tenth_share(counts),
+        places=[value for value in sorted(counts) for _ in range(counts[value])],
+        gini=gini_of_counts(counts),
+        top_tenth_share=top_tenth_share_of_counts(counts),
         never_invited=never_invited_of(organisation),
         under_13_share=share(under_13, took_part),
     )

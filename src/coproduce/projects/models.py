@@ -391,3 +391,8 @@ class Apology(TenantModel):
         constraints = [
             models.UniqueConstraint(fields=["session", "young_person"], name="apology_once")
         ]
+
+
+# The register's summaries, kept by database triggers (their own module for length).
+from coproduce.projects.register_summaries import RegisterMonth as RegisterMonth  # noqa: E402
+from coproduce.projects.register_summaries import RegisterTotal as RegisterTotal  # noqa: E402

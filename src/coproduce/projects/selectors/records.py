@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 
 from coproduce.projects.models import (
     Attendance,
@@ -13,6 +13,8 @@ from coproduce.projects.models import (
     Idea,
     Inclusion,
     Project,
+    RegisterMonth,
+    RegisterTotal,
     Session,
 )
 
@@ -120,9 +122,64 @@ def places_in_period(
     return dict(rows)
 
 
+def _whole_months(
+    start: datetime.date, end: datetime.date
+) -> tuple[datetime.date, datetime.date] | None:
+    """The first days of the first and last calendar months wholly inside start…end."""
+    first = start if start.day == 1 else (start.replace(day=28) + datetime.timedelta(days=4))
+    first = first.replace(day=1)
+    after = end + datetime.timedelta(days=1)
+    last_end = after if after.day == 1 else after.replace(day=1)  # the day after the last
+    last = (last_end - datetime.timedelta(days=1)).replace(day=1)
+    return (first, last) if first <= last else None
+
+
+def places_per_person_in_period(
+    *, organisation: Organisation, start: datetime.date, end: datetime.date
+) -> list[QuerySet[Any, dict[str, Any]]]:
+    """The places taken in the period per young person, unread, for a caller to join to its
+    own query (so only grouped figures leave the database): queries of rows `person`
+    (membership id) and `places`, to be added up by person. Whole calendar months come from
+    the register summary kept by triggers (`RegisterMonth`, a row a person a month), the days
+    of a month only partly in the period from the register itself."""
+    parts: list[QuerySet[Any, dict[str, Any]]] = []
+    days = [(start, end)]
+    months = _whole_months(start, end)
+    if months is not None:
+        first, last = months
+        parts.append(
+            RegisterMonth.objects.filter(
+                organisation=organisation, month__range=(first, last), places__gt=0
+            )
+            .order_by()
+            .values(person=F("young_person_id"))
+            .annotate(places=Sum("places"))
+        )
+        next_month = (last.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        days = [
+            (a, b)
+            for a, b in [(start, first - datetime.timedelta(days=1)), (next_month, end)]
+            if a <= b
+        ]
+    for day_from, day_to in days:
+        sessions = Session.objects.filter(organisation=organisation, date__range=(day_from, day_to))
+        parts.append(
+            Attendance.objects.filter(
+                organisation=organisation,
+                attended=True,
+                session__in=sessions.order_by().values("pk"),
+            )
+            .order_by()
+            .values(person=F("young_person_id"))
+            .annotate(places=Count("id"))
+        )
+    return parts
+
+
 def never_on_a_register(*, among: QuerySet[Membership]) -> QuerySet[Membership]:
-    """The young people of `among` who have never been on any session's register."""
-    return among.filter(~Exists(Attendance.objects.filter(young_person=OuterRef("pk"))))
+    """The young people of `among` who have never been on any session's register: those with
+    no row in the summary the triggers keep (`RegisterTotal`, a row a person ever on one)."""
+    return among.filter(~Exists(RegisterTotal.objects.filter(young_person=OuterRef("pk"))))
 
 
 def projects_taken_part_in(*, membership: Membership) -> QuerySet[Project]:
