@@ -39,7 +39,10 @@ def mine(request: MemberRequest) -> HttpResponse:
 def take(request: MemberRequest, project_id: int) -> HttpResponse:
     # Look the project up first, so another organisation's project is 404 whoever asks.
     project = sel.get_project_for(organisation=request.organisation, pk=project_id)
-    if not request.membership.is_young_person or project not in sel.due_for(request.membership):
+    if (
+        not request.membership.is_young_person
+        or not sel.due(request.membership).filter(pk=project.pk).exists()
+    ):
         raise Http404
     form = CheckInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
