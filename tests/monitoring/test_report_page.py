@@ -3,21 +3,26 @@ asks for its records once (the equality panel reuses them), and its chart fits t
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from coproduce.core.charts import CHARACTERS, bar_chart
+from coproduce.inclusion import services as inclusion
 from coproduce.organisations.models import Membership
 from tests.conftest import client_for
+from tests.factories import YoungPersonFactory
 from tests.monitoring.helpers import a_busy_project
 from tests.scenarios import a_project, a_session
 
-# The page's queries with the equality panel shown: 21 while it built the records twice.
-QUERIES = 20
+# The page's queries with the equality panel shown: 21 while it built the records twice, 20
+# while it asked again for the project's organisation (the one the page is for).
+QUERIES = 19
 
 
 def _queries(client: Any, url: str) -> int:
@@ -59,6 +64,62 @@ def test_it_opens_with_the_key_figures_and_how_many_answers_are_written(
     assert "Answers written: 0 of 9." in page
     # Staff who may not see equality answers do not get the panel.
     assert 'data-testid="report-equality"' not in page
+
+
+@pytest.mark.django_db
+def test_a_figure_lists_its_first_fifty_records_as_written_and_the_spreadsheet_has_the_rest(
+    practitioner: Membership,
+) -> None:
+    people = [YoungPersonFactory.create(organisation=practitioner.organisation) for _ in range(26)]
+    project = a_project(practitioner)
+    today = timezone.localdate()
+    for days, activity in ((10, "Tea & <cake>"), (20, "Planning night")):
+        a_session(
+            practitioner,
+            project,
+            [(p, True, 3) for p in people],
+            on=today - datetime.timedelta(days=days),
+            activity=activity,
+        )
+    page = client_for(practitioner).get(f"/monitoring/projects/{project.pk}/").content.decode()
+    places = page[page.index('data-figure="places">52<') :]
+    listed = places[places.index('<ul class="govuk-list">') : places.index("</ul>")]
+    assert listed.count("<li>") == 50
+    assert "The 52 records behind this" in places
+    assert places.index("The spreadsheet lists them all.") < places.index("</details>")
+    # A session's activity is shown as typed, never read as markup.
+    assert ": Tea &amp; &lt;cake&gt;</li>" in page
+    assert "<cake>" not in page
+
+
+@pytest.mark.django_db
+def test_money_given_for_the_project_is_listed_with_who_had_it_once_approved(
+    practitioner: Membership, manager: Membership, young_person: Membership
+) -> None:
+    project = a_project(practitioner)
+    other = a_project(practitioner, name="Another project")
+    day = timezone.localdate() - datetime.timedelta(days=3)
+    for pence, approve, on in ((450, True, project), (900, False, project), (700, True, other)):
+        payment = inclusion.payment_record(
+            acting_user=practitioner.user,
+            recorded_by=practitioner,
+            young_person=young_person,
+            kind="travel",
+            purpose="Bus",
+            amount_pence=pence,
+            method="cash",
+            paid_on=day,
+            project=on,
+        )
+        inclusion.payment_decide(
+            acting_user=manager.user, decided_by=manager, payment=payment, approve=approve
+        )
+    page = client_for(practitioner).get(f"/monitoring/projects/{project.pk}/").content.decode()
+    assert 'data-figure="paid">1<' in page
+    assert 'data-figure="payments_spent">4.5<' in page
+    name = young_person.user.display_name
+    assert f"<li>{day:%d %b %Y}: {name}, Travel refund, £4.50</li>" in page
+    assert "£9.00" not in page and "£7.00" not in page
 
 
 @pytest.mark.django_db

@@ -189,7 +189,12 @@ def projects_to_report(organisation: Organisation) -> QuerySet[Project]:
 
 
 def get_project_for(*, organisation: Organisation | None, pk: int) -> Project:
-    return projects.get_project_for(organisation=organisation, pk=pk)
+    """The project, holding the organisation already in hand (it is the project's, as the
+    look-up is scoped to it), so the report's reads do not ask for it again."""
+    project = projects.get_project_for(organisation=organisation, pk=pk)
+    if organisation is not None:
+        project.organisation = organisation
+    return project
 
 
 def narrative_of(

@@ -4,11 +4,13 @@ that answer them, each with the records it was counted from."""
 from __future__ import annotations
 
 import datetime
+import html
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.utils.functional import Promise
+from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -57,6 +59,9 @@ QUESTIONS: list[tuple[str, Promise]] = [
 ]
 
 
+# How many of a figure's records the page lists (the spreadsheet lists them all).
+RECORDS_LISTED = 50
+
 # The figures a report opens with, so a phone shows them before the nine answers.
 KEY_FIGURES = ["young_people", "new_young_people", "sessions", "hours", "ideas", "feedback_on_time"]
 
@@ -78,6 +83,22 @@ class Figure:
                 return f"{(self.value * 100).quantize(Decimal('0.1')).normalize():f}%"
             return f"{self.value.normalize():f}"
         return str(self.value)
+
+    @property
+    def listed(self) -> SafeString:
+        """The first records as the page lists them, each escaped in a list item: joined here
+        rather than looped over in the template (a report lists hundreds of them)."""
+        # As the template's autoescape: markup already marked safe stays, the rest is escaped.
+        return mark_safe(  # noqa: S308 - every record is escaped
+            "".join(
+                f"<li>{r if isinstance(r, SafeData) else html.escape(str(r))}</li>"
+                for r in self.records[:RECORDS_LISTED]
+            )
+        )
+
+    @property
+    def more_than_listed(self) -> bool:
+        return len(self.records) > RECORDS_LISTED
 
 
 @dataclass
