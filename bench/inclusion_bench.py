@@ -72,9 +72,9 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from coproduce.core.forms import period_from
     from coproduce.core.tenancy import all_organisations, organisation_scope
     from coproduce.monitoring import selectors, views
-    from coproduce.core.forms import period_from
     from coproduce.organisations.models import Membership
     from coproduce.projects import selectors as projects
     from coproduce.projects.models import Attendance

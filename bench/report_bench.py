@@ -42,8 +42,8 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from coproduce.core.tenancy import all_organisations, organisation_scope
     from coproduce.core.forms import period_from
+    from coproduce.core.tenancy import all_organisations, organisation_scope
     from coproduce.monitoring.report import project_report
     from coproduce.organisations.models import Membership
     from coproduce.projects.models import Attendance, Project
