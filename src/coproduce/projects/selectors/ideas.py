@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from coproduce.projects.models import (
     Idea,
@@ -25,6 +26,30 @@ def ideas_for(*, project: Project) -> QuerySet[Idea]:
     )
 
 
+# What an idea's card (projects/_idea_card.html) reads: the idea, its answer, and the names
+# of its author and owner (`User.display_name`), not every column of the five rows it joins.
+_CARD_FIELDS = (
+    "id",
+    "text",
+    "group_name",
+    "due_on",
+    "response__status",
+    "response__action",
+    "response__reason",
+    "response__feedback_given_on",
+    *(
+        f"{person}__user__{name}"
+        for person in ("author", "owner")
+        for name in ("preferred_name", "first_name", "last_name", "username")
+    ),
+)
+
+
+def latest_ideas_for(*, project: Project, count: int) -> list[Idea]:
+    """The project's newest ideas for its page, as their cards show them."""
+    return list(ideas_for(project=project).only(*_CARD_FIELDS)[:count])
+
+
 @dataclass(frozen=True)
 class IdeaCounts:
     """How many ideas a project has, how many still wait for a decision, and how many of
@@ -35,17 +60,43 @@ class IdeaCounts:
     overdue: int
 
 
-def idea_counts(*, project: Project, today: datetime.date) -> IdeaCounts:
-    """The figures for a project page's summary, in one query rather than loading every idea."""
+def idea_count_figures(*, today: datetime.date) -> dict[str, Count]:
+    """The counts behind `IdeaCounts` (total, waiting, overdue) as expressions over ideas."""
     # Waiting: no decision yet, or "under consideration" with no feedback given (overdue_ideas).
     waiting = Q(response__isnull=True) | Q(
         response__status=Status.UNDER_CONSIDERATION, response__feedback_given_on__isnull=True
     )
-    figures = Idea.objects.filter(project=project).aggregate(
-        total=Count("pk"),
-        waiting=Count("pk", filter=waiting),
-        overdue=Count("pk", filter=waiting & Q(due_on__lt=today)),
-    )
+    return {
+        "total": Count("pk"),
+        "waiting": Count("pk", filter=waiting),
+        "overdue": Count("pk", filter=waiting & Q(due_on__lt=today)),
+    }
+
+
+def project_idea_figures(
+    *, organisation: Organisation | None, today: datetime.date
+) -> dict[str, Coalesce]:
+    """`idea_count_figures` for each row of a query of projects, as one subquery a figure over
+    that project's ideas: a join to the ideas would make as many rows as ideas, and every
+    other figure read with the project would be worked out again for each."""
+    return {
+        name: Coalesce(
+            Subquery(
+                Idea.objects.filter(organisation=organisation, project=OuterRef("pk"))
+                .order_by()
+                .values("project")
+                .annotate(n=count)
+                .values("n")
+            ),
+            0,
+        )
+        for name, count in idea_count_figures(today=today).items()
+    }
+
+
+def idea_counts(*, project: Project, today: datetime.date) -> IdeaCounts:
+    """The figures for a project page's summary, in one query rather than loading every idea."""
+    figures = Idea.objects.filter(project=project).aggregate(**idea_count_figures(today=today))
     return IdeaCounts(figures["total"], figures["waiting"], figures["overdue"])
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from coproduce.core.tenancy import get_for, settings_or_defaults
@@ -17,9 +18,11 @@ from coproduce.projects.models import (
     MonthlyHours,
     Project,
     ProjectSettings,
+    RoleDescription,
     Session,
     StageChange,
 )
+from coproduce.projects.selectors.ideas import IdeaCounts, project_idea_figures
 
 if TYPE_CHECKING:
     from coproduce.organisations.models import Organisation
@@ -52,6 +55,64 @@ def projects_for(*, organisation: Organisation) -> QuerySet[Project]:
 
 def get_project_for(*, organisation: Organisation | None, pk: int) -> Project:
     return get_for(Project.objects.select_related("service"), organisation=organisation, pk=pk)
+
+
+if TYPE_CHECKING:  # django-stubs' names for an annotated row; no cost at run time
+    from django_stubs_ext import WithAnnotations
+
+    class _PageFigures(TypedDict):
+        session_count: int
+        has_roles: bool
+        ladder: str
+        ideas_total: int
+        ideas_waiting: int
+        ideas_overdue: int
+
+    ProjectPage = WithAnnotations[Project, _PageFigures]
+
+
+# An organisation that never saved its settings uses the defaults (`settings_for`).
+_DEFAULT_LADDER: str = ProjectSettings._meta.get_field("ladder").get_default()
+
+
+def project_page_for(
+    *, organisation: Organisation | None, pk: int, today: datetime.date
+) -> ProjectPage:
+    """The project for its own page, with what its summary counts read in the same query: its
+    number of sessions (`session_count`), whether it has a role description (`has_roles`), its
+    ideas (`ideas_total`, `ideas_waiting`, `ideas_overdue`: see `page_idea_counts`) and the
+    organisation's participation ladder (`ladder`, as `settings_for` gives it). The organisation
+    the request already holds is put in its place, so reads that ask for it do not load it."""
+    sessions = (
+        Session.objects.filter(organisation=organisation, project=OuterRef("pk"))
+        .order_by()
+        .values("project")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    roles = RoleDescription.objects.filter(organisation=organisation, project=OuterRef("pk"))
+    ladder = ProjectSettings.objects.filter(organisation=organisation).values("ladder")[:1]
+    ideas = project_idea_figures(organisation=organisation, today=today)
+    project: ProjectPage = get_for(
+        Project.objects.select_related("service").annotate(
+            session_count=Coalesce(Subquery(sessions), 0),
+            has_roles=Exists(roles),
+            ladder=Coalesce(Subquery(ladder), Value(_DEFAULT_LADDER)),
+            ideas_total=ideas["total"],
+            ideas_waiting=ideas["waiting"],
+            ideas_overdue=ideas["overdue"],
+        ),
+        organisation=organisation,
+        pk=pk,
+    )
+    if organisation is not None:
+        project.organisation = organisation
+    return project
+
+
+def page_idea_counts(project: ProjectPage) -> IdeaCounts:
+    """`idea_counts` for a project read by `project_page_for`."""
+    return IdeaCounts(project.ideas_total, project.ideas_waiting, project.ideas_overdue)
 
 
 def get_session_for(*, organisation: Organisation | None, pk: int) -> Session:
@@ -104,9 +165,15 @@ class Substitution:
 def substitution_warning(*, project: Project) -> Substitution | None:
     """Young people's hours grew while paid staff hours shrank, month on month (nef's 'cuts scenario')."""
     months = list(MonthlyHours.objects.filter(project=project).order_by("-month")[:2])
-    if len(months) < 2:
+    return substitution_in(months[::-1])
+
+
+def substitution_in(hours: Sequence[MonthlyHours]) -> Substitution | None:
+    """`substitution_warning` from a project's months already read, oldest first (the project
+    page shows them all, so it reads them once)."""
+    if len(hours) < 2:
         return None
-    latest, previous = months
+    previous, latest = hours[-2], hours[-1]
     if (
         latest.young_people_hours > previous.young_people_hours
         and latest.staff_hours < previous.staff_hours

@@ -79,6 +79,7 @@ class Spread:
     counts: list[RungCount]
     total: int
     non_participation: int
+    # Only the young people whose own activity is mostly not participation (see `warned`).
     people: list[PersonSpread] = field(default_factory=list)
 
     @property
@@ -101,7 +102,9 @@ class Spread:
 def _person_spreads(
     project: Project, ladder: str, rows: list[tuple[int, int, int]]
 ) -> list[PersonSpread]:
-    """From (young person id, rung, count) rows: one spread per young person, by name."""
+    """From (young person id, rung, count) rows: a spread for each young person whose own
+    activity is mostly not participation, by name. Only their names are read: a busy project
+    has had hundreds of young people, and the page names only those it warns about."""
     participation = {r.number: r.participation for r in rungs(ladder)}
     totals: dict[int, list[int]] = {}
     for person_id, number, count in rows:
@@ -109,19 +112,34 @@ def _person_spreads(
         entry[0] += count
         if not participation.get(number, True):
             entry[1] += count
+    warned = [pid for pid, (total, low) in totals.items() if _mostly_non_participation(total, low)]
+    if not warned:
+        return []
     people = {
-        m.pk: m for m in people_for(organisation=project.organisation).filter(pk__in=list(totals))
+        m.pk: m
+        for m in people_for(organisation=project.organisation)
+        .filter(pk__in=warned)
+        .only(*_NAME_FIELDS)
     }
-    spreads = [
-        PersonSpread(people[pid], total, low)
-        for pid, (total, low) in totals.items()
-        if pid in people
-    ]
+    spreads = [PersonSpread(people[pid], *totals[pid]) for pid in warned if pid in people]
     return sorted(spreads, key=lambda p: (p.young_person.user.display_name, p.young_person.pk))
 
 
-def rung_spread(*, project: Project) -> Spread:
-    ladder = settings_for(organisation=project.organisation).ladder
+# What `User.display_name` reads: a warning names the young person and nothing more.
+_NAME_FIELDS = (
+    "id",
+    "user__id",
+    "user__preferred_name",
+    "user__first_name",
+    "user__last_name",
+    "user__username",
+)
+
+
+def rung_spread(*, project: Project, ladder: str = "") -> Spread:
+    """How often young people were recorded on each rung of the organisation's ladder (its
+    `ladder` setting, unless the caller has read it already), and who is warned about."""
+    ladder = ladder or settings_for(organisation=project.organisation).ladder
     rows = [
         (person, number or 0, count)
         for person, number, count in Attendance.objects.filter(

@@ -96,14 +96,16 @@ RECENT = 3  # ideas and sessions shown on the project page; the rest are on thei
 def project_detail(request: MemberRequest, project_id: int) -> HttpResponse:
     """Phone first: a summary (stage, next session, what needs doing), a contents list, then
     the sections folded away; long lists (ideas, sessions) and the people on their own pages."""
-    project = sel.get_project_for(organisation=request.organisation, pk=project_id)
     today = timezone.localdate()
     if request.membership.is_young_person:
+        project = sel.get_project_for(organisation=request.organisation, pk=project_id)
         return _young_person_detail(request, project, today)
+    # With what the summary counts, read in the same query.
+    project = sel.project_page_for(organisation=request.organisation, pk=project_id, today=today)
     if not request.membership.is_staff_member:
         raise PermissionDenied
-    ideas = list(sel.ideas_for(project=project)[:RECENT])
-    sessions = sel.sessions_for(project=project)
+    ideas = sel.latest_ideas_for(project=project, count=RECENT)
+    hours = list(sel.monthly_hours_for(project=project))
     return render(
         request,
         "projects/detail.html",
@@ -114,16 +116,17 @@ def project_detail(request: MemberRequest, project_id: int) -> HttpResponse:
             "cell": matrix_cell(designed_by=project.designed_by, delivered_by=project.delivered_by),
             "open_items": sel.open_checklist_items(project=project, stage=project.stage),
             "next_session": sel.next_session_for(project=project, today=today),
-            "sessions": sessions[:RECENT],
-            "session_count": sessions.order_by().count(),
+            "sessions": sel.sessions_for(project=project)[:RECENT],
+            "session_count": project.session_count,
             "ideas": ideas,
-            "idea_counts": sel.idea_counts(project=project, today=today),
+            "idea_counts": sel.page_idea_counts(project),
             "overdue_ids": {i.pk for i in ideas if i.is_overdue(today)},
-            "spread": sel.rung_spread(project=project),
-            "substitution": sel.substitution_warning(project=project),
-            "hours": sel.monthly_hours_for(project=project),
-            "has_roles": project.roles.exists(),
-            "changes": project.stage_changes.select_related("changed_by"),
+            "spread": sel.rung_spread(project=project, ladder=project.ladder),
+            "substitution": sel.substitution_in(hours),
+            "hours": hours,
+            "has_roles": project.has_roles,
+            # The template shows when and between which stages, not who moved it.
+            "changes": project.stage_changes.all(),
             "join_requests": list(sel.join_requests_waiting(project=project)),
         },
     )
