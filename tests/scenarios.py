@@ -1,5 +1,5 @@
 """Building blocks the scenarios share: a project with a session and who came to it, an idea
-given at a session, and a parent's consent."""
+given at a session, a parent's consent, and money given for travel."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 from coproduce.consent import services as consent
 from coproduce.consent.models import Consent
+from coproduce.inclusion import services as inclusion
+from coproduce.inclusion.models import Payment
 from coproduce.organisations.models import Membership
 from coproduce.projects import services as projects
 from coproduce.projects.models import Idea, Project, Session
@@ -70,3 +72,33 @@ def an_idea(staff: Membership, project: Project, text: str, author: Membership) 
         owner=staff,
         author=author,
     )
+
+
+def a_payment(
+    staff: Membership,
+    young_person: Membership,
+    pence: int,
+    *,
+    on: datetime.date,
+    project: Project | None = None,
+    decided_by: Membership | None = None,
+    approve: bool = True,
+) -> Payment:
+    """Bus money paid in cash, recorded by `staff`; approved or turned down by `decided_by`
+    when one is given, else left waiting."""
+    payment = inclusion.payment_record(
+        acting_user=staff.user,
+        recorded_by=staff,
+        young_person=young_person,
+        kind="travel",
+        purpose="Bus",
+        amount_pence=pence,
+        method="cash",
+        paid_on=on,
+        project=project,
+    )
+    if decided_by is not None:
+        inclusion.payment_decide(
+            acting_user=decided_by.user, decided_by=decided_by, payment=payment, approve=approve
+        )
+    return payment

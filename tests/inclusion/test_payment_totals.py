@@ -7,11 +7,11 @@ import datetime
 
 import time_machine
 
-from coproduce.inclusion import selectors, services
+from coproduce.inclusion import selectors
 from coproduce.organisations.models import Membership
 from tests.conftest import client_for
 from tests.factories import YoungPersonFactory
-from tests.scenarios import a_project
+from tests.scenarios import a_payment, a_project
 
 DAY = datetime.date(2026, 10, 2)
 
@@ -19,21 +19,14 @@ DAY = datetime.date(2026, 10, 2)
 def _paid(
     staff: Membership, approver: Membership, person: Membership, pence: int, **kw: object
 ) -> None:
-    payment = services.payment_record(
-        acting_user=staff.user,
-        recorded_by=staff,
-        young_person=person,
-        kind="travel",
-        purpose="Bus",
-        amount_pence=pence,
-        method="cash",
-        paid_on=kw.get("on", DAY),  # type: ignore[arg-type]
+    a_payment(
+        staff,
+        person,
+        pence,
+        on=kw.get("on", DAY),  # type: ignore[arg-type]
         project=kw.get("project"),  # type: ignore[arg-type]
+        decided_by=approver if kw.get("approve", True) else None,
     )
-    if kw.get("approve", True):
-        services.payment_decide(
-            acting_user=approver.user, decided_by=approver, payment=payment, approve=True
-        )
 
 
 @time_machine.travel(datetime.datetime(2026, 11, 20, 12, tzinfo=datetime.UTC))

@@ -13,12 +13,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from coproduce.core.charts import CHARACTERS, bar_chart
-from coproduce.inclusion import services as inclusion
 from coproduce.organisations.models import Membership
 from tests.conftest import client_for
 from tests.factories import YoungPersonFactory
 from tests.monitoring.helpers import a_busy_project
-from tests.scenarios import a_project, a_session
+from tests.scenarios import a_payment, a_project, a_session
 
 # The page's queries with the equality panel shown: 21 while it built the records twice, 20
 # while it asked again for the project's organisation (the one the page is for).
@@ -100,19 +99,14 @@ def test_money_given_for_the_project_is_listed_with_who_had_it_once_approved(
     other = a_project(practitioner, name="Another project")
     day = timezone.localdate() - datetime.timedelta(days=3)
     for pence, approve, on in ((450, True, project), (900, False, project), (700, True, other)):
-        payment = inclusion.payment_record(
-            acting_user=practitioner.user,
-            recorded_by=practitioner,
-            young_person=young_person,
-            kind="travel",
-            purpose="Bus",
-            amount_pence=pence,
-            method="cash",
-            paid_on=day,
+        a_payment(
+            practitioner,
+            young_person,
+            pence,
+            on=day,
             project=on,
-        )
-        inclusion.payment_decide(
-            acting_user=manager.user, decided_by=manager, payment=payment, approve=approve
+            decided_by=manager,
+            approve=approve,
         )
     page = client_for(practitioner).get(f"/monitoring/projects/{project.pk}/").content.decode()
     assert 'data-figure="paid">1<' in page
