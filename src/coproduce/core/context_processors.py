@@ -42,30 +42,35 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     signed_in = bool(user and user.is_authenticated)
     staff = bool(membership and membership.is_staff_member)
     language = get_language()
-    render = _render if settings.DEBUG else _remembered
+    remembered = not settings.DEBUG
+    navigation_html = _remembered_navigation if remembered else _navigation
+    footer_html = _remembered_footer if remembered else _footer
     return {
         "links": links,
-        "service_navigation": render(
-            "components/service_navigation.html", urlconf, prefix, language, signed_in, shown
-        ),
-        "footer": render("components/footer.html", urlconf, prefix, language, staff),
+        "service_navigation": navigation_html(urlconf, prefix, language, signed_in, shown),
+        "footer": footer_html(urlconf, prefix, language, staff),
     }
 
 
-def _render(template: str, urlconf: str | None, prefix: str, *key: Any) -> SafeString:
-    """A layout part as its template makes it from the links and the rest of its key."""
+def _navigation(
+    urlconf: str | None,
+    prefix: str,
+    language: str | None,
+    signed_in: bool,
+    shown: tuple[tuple[int, bool, bool], ...],
+) -> SafeString:
     links, nav = _links(urlconf, prefix)
-    if template == "components/service_navigation.html":
-        _language, signed_in, shown = key
-        items = [
-            {"text": nav[index][0], "href": nav[index][1], "current": current, "active": active}
-            for index, current, active in shown
-        ]
-        context = {"nav_items": items, "links": links, "signed_in": signed_in}
-    else:
-        _language, staff = key
-        context = {"links": links, "staff": staff}
-    return SafeString(render_to_string(template, context))
+    items = [
+        {"text": nav[index][0], "href": nav[index][1], "current": current, "active": active}
+        for index, current, active in shown
+    ]
+    context = {"nav_items": items, "links": links, "signed_in": signed_in}
+    return SafeString(render_to_string("components/service_navigation.html", context))
+
+
+def _footer(urlconf: str | None, prefix: str, language: str | None, staff: bool) -> SafeString:
+    context = {"links": _links(urlconf, prefix)[0], "staff": staff}
+    return SafeString(render_to_string("components/footer.html", context))
 
 
 # Each layout part is the same HTML for everyone with the same links, language, role and
@@ -73,7 +78,8 @@ def _render(template: str, urlconf: str | None, prefix: str, *key: Any) -> SafeS
 # navigation and footer were 1 ms of the home page's 9 on the bench. The language is in the
 # key because the template is rendered in the language active when it is first made. DEBUG
 # renders them every time, so edits to the templates show at once.
-_remembered = functools.lru_cache(maxsize=512)(_render)
+_remembered_navigation = functools.lru_cache(maxsize=512)(_navigation)
+_remembered_footer = functools.lru_cache(maxsize=64)(_footer)
 
 
 @functools.lru_cache(maxsize=8)

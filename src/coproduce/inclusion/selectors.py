@@ -311,11 +311,12 @@ def approved_payments_for_project(
     *, project: Project, start: datetime.date, end: datetime.date
 ) -> list[Payment]:
     """Approved money given to young people for one project in the period (the monitoring
-    report's support costs); declined and waiting ones are left out."""
+    report's support costs); declined and waiting ones are left out. Joined to the young
+    person's name alone: the report shows no project, recorder or approver, and those joins
+    were a third of the query's time."""
+    payments = approved_payments(organisation=project.organisation, start=start, end=end)
     return list(
-        approved_payments(organisation=project.organisation, start=start, end=end).filter(
-            project=project
-        )
+        payments.filter(project=project).select_related(None).select_related("young_person__user")
     )
 
 

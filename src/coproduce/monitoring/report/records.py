@@ -50,14 +50,10 @@ class Records:
 
     @cached_property
     def payments(self) -> list[Payment]:
-        """Approved money given to young people for this project in the period (as inclusion's
-        `approved_payments_for_project`), joined to the young person's name alone: the report
-        shows no project, recorder or approver, and those four joins were a third of the
-        query's time."""
-        payments = inclusion.approved_payments(
-            organisation=self.project.organisation, start=self.start, end=self.end
-        ).filter(project=self.project)
-        return list(payments.select_related(None).select_related("young_person__user"))
+        """Approved money given to young people for this project in the period."""
+        return inclusion.approved_payments_for_project(
+            project=self.project, start=self.start, end=self.end
+        )
 
     @cached_property
     def checklist(self) -> list[ChecklistAnswer]:
