@@ -251,3 +251,24 @@ def test_ledger_verify_checks_the_time_kept_for_each_session(practitioner: Membe
     with pytest.raises(CommandError, match="1 session"):
         call_command("ledger-verify", stderr=errors)
     assert f"session {kept.pk}: time given kept as {kept.minutes + 15}" in errors.getvalue()
+
+
+def test_the_overview_names_the_ten_busiest_projects_of_all_those_given_time(
+    practitioner: Membership, manager: Membership
+) -> None:
+    # Twelve clubs, each an hour more than the last: the page shows the ten busiest, most
+    # first, and says there are twelve, without sending the other two.
+    fran = YoungPersonFactory.create(organisation=practitioner.organisation)
+    for n in range(1, 13):
+        club = a_project(practitioner, name=f"Club {n:02d}")
+        session = a_session(practitioner, club, [(fran, True, None)], minutes=60 * n)
+        services.credits_issue_for_session(acting_user=practitioner.user, session=session)
+
+    page = client_for(manager).get(reverse("credits:overview")).content.decode()
+
+    table = page.split('data-testid="by-project"', 1)[1].split("</table>", 1)[0]
+    assert re.findall(r">(Club \d\d)</td>", table) == [f"Club {n:02d}" for n in range(12, 2, -1)]
+    assert _hours_shown(page, "Club 12") == ["12"]
+    assert "These are the 10 projects where the most time was given, of 12." in page
+    summary = summary_for(organisation=practitioner.organisation)
+    assert (len(summary.by_project), summary.projects_with_time) == (10, 12)
