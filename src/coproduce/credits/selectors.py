@@ -175,7 +175,7 @@ def time_by_project(
 ) -> list[tuple[str, int]]:
     """Every project's minutes given (see `_time_given_by_project`), most first."""
     rows = _time_given_by_project(organisation=organisation, start=start, end=end)
-    return [(name, int(minutes)) for name, minutes in rows.values_list("name", "m")]
+    return [(row["name"], int(row["m"])) for row in rows]
 
 
 def _busiest_projects(
@@ -186,13 +186,13 @@ def _busiest_projects(
 ) -> tuple[list[tuple[str, int]], int]:
     """The first BUSIEST_PROJECTS of `time_by_project` and how many projects it has, in one
     read that sends only those few rows (a council has two thousand projects)."""
-    rows = (
-        _time_given_by_project(organisation=organisation, start=start, end=end)
-        .annotate(how_many=Window(Count("*")))
-        .values_list("name", "m", "how_many")[:BUSIEST_PROJECTS]
+    found = list(
+        _time_given_by_project(organisation=organisation, start=start, end=end).annotate(
+            how_many=Window(Count("*"))
+        )[:BUSIEST_PROJECTS]
     )
-    found = list(rows)
-    return [(name, int(minutes)) for name, minutes, _n in found], (found[0][2] if found else 0)
+    busiest = [(row["name"], int(row["m"])) for row in found]
+    return busiest, (int(found[0]["how_many"]) if found else 0)
 
 
 @dataclass
