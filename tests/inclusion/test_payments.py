@@ -14,6 +14,7 @@ from coproduce.audit.models import AuditEvent
 from coproduce.inclusion import services
 from coproduce.inclusion.models import Payment
 from coproduce.organisations.models import Membership
+from coproduce.projects.models import Project
 from tests.conftest import client_for
 from tests.prepared import prepared_download, uses_worker
 
@@ -124,27 +125,21 @@ def test_approved_payments_for_a_project_are_counted_in_appendix_b(
 ) -> None:
     from coproduce.monitoring.commissioner import fewer_than_5, shared_report
     from coproduce.monitoring.report import project_report
-    from tests.scenarios import a_project
+    from tests.scenarios import a_payment, a_project
 
     club, other = a_project(practitioner), a_project(practitioner, name="Grants panel")
 
-    def pay(pence: int, project: object, *, approve: bool | None = True) -> Payment:
-        payment = services.payment_record(
-            acting_user=practitioner.user,
-            recorded_by=practitioner,
-            young_person=young_person,
-            kind="travel",
-            purpose="Bus fares",
-            amount_pence=pence,
-            method="cash",
-            paid_on=DAY,
-            project=project,  # type: ignore[arg-type]
+    def pay(pence: int, project: Project, *, approve: bool | None = True) -> Payment:
+        decided_by = None if approve is None else manager  # None: still waiting
+        return a_payment(
+            practitioner,
+            young_person,
+            pence,
+            on=DAY,
+            project=project,
+            decided_by=decided_by,
+            approve=bool(approve),
         )
-        if approve is not None:
-            services.payment_decide(
-                acting_user=manager.user, decided_by=manager, payment=payment, approve=approve
-            )
-        return payment
 
     pay(640, club)
     pay(1000, club)
