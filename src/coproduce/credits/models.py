@@ -151,8 +151,14 @@ EARNING = {Category.SESSION, Category.AWARD, Category.PARTNER, Category.IMPORT}
 
 
 class Entry(TenantModel):
-    debit = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="debits")
-    credit = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="credits")
+    # No index of their own: (debit, created_at) and (credit, created_at) below serve every
+    # look-up by account, and each index is one more write for every leg posted.
+    debit = models.ForeignKey(
+        Account, on_delete=models.PROTECT, related_name="debits", db_index=False
+    )
+    credit = models.ForeignKey(
+        Account, on_delete=models.PROTECT, related_name="credits", db_index=False
+    )
     minutes = models.PositiveIntegerField()
     category = models.CharField(max_length=20, choices=Category.choices)
     reason = models.CharField(max_length=300)
