@@ -13,6 +13,7 @@ AXE_JS = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, res
     .then(r => r.violations.map(v => ({
         id: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map(n => n.target.join(' '))
     })))"""
+OVERFLOW_JS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 def _add_axe(page: Any) -> None:
@@ -34,9 +35,7 @@ def assert_accessible(page: Any) -> None:
     violations = page.evaluate(AXE_JS, WCAG)
     problems = [(v["id"], v["impact"], v["targets"]) for v in violations]
     assert not problems, f"axe found problems on {page.url}: {problems}"
-    overflow = page.evaluate(
-        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
+    overflow = page.evaluate(OVERFLOW_JS)
     assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px at {page.viewport_size}"
 
 

@@ -16,7 +16,7 @@ from django.urls import Resolver404, resolve
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
-from tests.a11y import AXE, AXE_JS, WCAG
+from tests.a11y import AXE, AXE_JS, OVERFLOW_JS, WCAG
 
 # Never followed: another site's business, machine answers, or pages that change the account
 # (signing out, confirming an address) rather than show something.
@@ -27,8 +27,6 @@ SKIPPED_NAMES = {"language"}  # the language switch (a form today; never followe
 LINKS_JS = """() => Array.from(document.querySelectorAll('a[href]'))
     .filter(a => !a.hasAttribute('download'))
     .map(a => a.href)"""
-
-OVERFLOW_JS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 @dataclass(frozen=True)
