@@ -16,26 +16,25 @@ AXE_JS = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, res
 OVERFLOW_JS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
-def _add_axe(page: Any) -> None:
-    """Put axe on the page, waiting out a navigation a click may just have started (its old
-    document is gone before the new one has a head)."""
-    for attempt in range(3):
-        page.wait_for_load_state()
-        try:
-            page.add_script_tag(path=str(AXE))
-            return
-        except Exception as error:
-            if "appendChild" not in str(error) or attempt == 2:
-                raise
+# A click may just have started a navigation: the old document goes before the new one has a
+# head (appendChild fails) or while a script is running in it (its context is destroyed).
+_NAVIGATING = ("appendChild", "Execution context was destroyed")
 
 
 def assert_accessible(page: Any) -> None:
     """No axe violations, and nothing wider than the phone screen."""
-    _add_axe(page)
-    violations = page.evaluate(AXE_JS, WCAG)
+    for attempt in range(3):
+        page.wait_for_load_state()
+        try:
+            page.add_script_tag(path=str(AXE))
+            violations = page.evaluate(AXE_JS, WCAG)
+            overflow = page.evaluate(OVERFLOW_JS)
+            break
+        except Exception as error:
+            if not any(sign in str(error) for sign in _NAVIGATING) or attempt == 2:
+                raise
     problems = [(v["id"], v["impact"], v["targets"]) for v in violations]
     assert not problems, f"axe found problems on {page.url}: {problems}"
-    overflow = page.evaluate(OVERFLOW_JS)
     assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px at {page.viewport_size}"
 
 

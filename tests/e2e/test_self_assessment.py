@@ -13,6 +13,15 @@ from tests.a11y import assert_accessible, visit
 from tests.assessments.helpers import open_round
 from tests.e2e.test_sign_in import sign_in
 
+
+def save_and_continue(page: Page) -> None:
+    """Save an indicator and wait for the next page: each indicator page has the same fields,
+    so without the wait the next answers could go into the page that is leaving."""
+    leaving = page.url
+    page.get_by_role("button", name="Save and continue").click()
+    page.wait_for_url(lambda url: url != leaving)
+
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PRACTITIONER_SCORES = [8, 7, 3, 8, 7, 9, 8, 7]  # indicator 3 holds the verdict back
@@ -40,7 +49,7 @@ def test_it_lets_a_young_person_and_a_practitioner_complete_the_nef_framework(
         expect(page.get_by_text("How true is this for you?")).to_be_visible()
         assert_accessible(page)
         page.locator(f"#id_value_project_{value - 1}").check()
-        page.get_by_role("button", name="Save and continue").click()
+        save_and_continue(page)
     assert_accessible(page)
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your result")
@@ -65,7 +74,7 @@ def test_it_lets_a_young_person_and_a_practitioner_complete_the_nef_framework(
                 f"{level} discussion and we acted on their plan"
             )
         page.get_by_label("Reflection").fill("Share the forum's planning method with Carers")
-        page.get_by_role("button", name="Save and continue").click()
+        save_and_continue(page)
     assert_accessible(page)
     page.get_by_role("button", name="Submit").click()
 
