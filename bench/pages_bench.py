@@ -15,6 +15,7 @@ the same shape at every size, so a page's cost should not grow with the number o
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import statistics
 import sys
@@ -82,6 +83,17 @@ def pages_for(prefix: str) -> list[tuple[str, Any, str]]:
         )
         assert busiest is not None and project is not None
         young = Membership.objects.select_related("user").get(pk=busiest["credit__membership"])
+    # The default period, a year to today, has whole months only on the 1st of a month; the
+    # same length ending mid-month has a part month at each end (read from the register).
+    today = datetime.date.today()
+    end = today.replace(day=1) - datetime.timedelta(days=1)
+    end = end.replace(day=min(end.day, 14))
+    start = end.replace(year=end.year - 1) + datetime.timedelta(days=1)
+    part_months = "?" + "&".join(
+        f"{name}_{part}={getattr(day, part)}"
+        for name, day in (("start", start), ("end", end))
+        for part in ("day", "month", "year")
+    )
     staff_client, young_client = Client(), Client()
     staff_client.force_login(practitioner.user)
     young_client.force_login(young.user)
@@ -95,6 +107,8 @@ def pages_for(prefix: str) -> list[tuple[str, Any, str]]:
         ("people list", staff_client, "/organisation/people/"),
         ("monitoring report", staff_client, f"/monitoring/projects/{project.pk}/"),
         ("inclusion analytics", staff_client, "/monitoring/inclusion/"),
+        ("inclusion, part months", staff_client, f"/monitoring/inclusion/{part_months}"),
+        ("report, part months", staff_client, f"/monitoring/projects/{project.pk}/{part_months}"),
         ("API: people", staff_client, "/api/v1/organisation/people"),
         ("API: balances", staff_client, "/api/v1/credits/balances"),
         ("API: projects", staff_client, "/api/v1/projects/"),
