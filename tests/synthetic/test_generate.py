@@ -68,10 +68,15 @@ def test_the_command_and_the_page_benchmark_run(db: None, capsys: Any) -> None:
     bench = importlib.import_module("pages_bench")
     rows = bench.measure("synthetic", runs=1)
     names = [page for page, _ms, _queries in rows]
-    assert {"organisation dashboard", "projects list", "credits overview", "people list"} <= set(
-        names
-    )
-    assert len(rows) == 12 and all(queries > 0 for _page, _ms, queries in rows)
+    assert {
+        "organisation dashboard",
+        "projects list",
+        "credits overview",
+        "people list",
+        "inclusion, part months",
+        "report, part months",
+    } <= set(names)
+    assert len(rows) == 14 and all(queries > 0 for _page, _ms, queries in rows)
 
 
 def test_the_organisations_add_up_to_the_named_size_exactly(db: None) -> None:
