@@ -78,16 +78,19 @@ def database_from_environment(var_dir: Path) -> dict[str, Any]:
     if env_bool("DATABASE_PGBOUNCER", False):
         # PgBouncer in transaction mode: no cursor may outlive its transaction.
         database["DISABLE_SERVER_SIDE_CURSORS"] = True
-    elif database["ENGINE"] == "django.db.backends.postgresql" and env_bool(
-        "DATABASE_PREPARED", True
-    ):
-        # Values bound by the server, and a query asked five times on a connection kept
-        # prepared there (parsed and planned once): the home page's eight panel queries went
-        # from 2.15 to 1.5 ms (bench/results.md, 2026-12-01). Not behind PgBouncer in
-        # transaction mode, which hands each transaction any server connection.
-        options = database.setdefault("OPTIONS", {})
-        options.setdefault("server_side_binding", True)
-        options.setdefault("prepare_threshold", 5)
+    # The home page's panel queries (core/prepared.py) kept prepared on a PostgreSQL
+    # connection: parsed and planned once, then only run with new values. Not behind PgBouncer
+    # in transaction mode, which hands each transaction any server connection.
+    database["PREPARED_STATEMENTS"] = (
+        database["ENGINE"] == "django.db.backends.postgresql"
+        and not env_bool("DATABASE_PGBOUNCER", False)
+        and env_bool("DATABASE_PREPARED", True)
+    )
+    if database["PREPARED_STATEMENTS"]:
+        # psycopg prepares nothing when this is None (Django's default), not even on request;
+        # a count no query reaches leaves it to those cursors. Django's own cursors bind
+        # values in the client, and psycopg never prepares those.
+        database.setdefault("OPTIONS", {})["prepare_threshold"] = 2**31 - 1
     return database
 
 
