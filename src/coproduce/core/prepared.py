@@ -203,6 +203,11 @@ class _PreparingCursor(psycopg.Cursor[Any]):
     def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
         return super().execute(query, params, **{**kwargs, "prepare": True})
 
+    def _send_query_prepared(self, name: bytes, pgq: Any, *, binary: bool | None = None) -> None:
+        # Kept as psycopg keeps an unprepared query: Django's query log reads the SQL from it.
+        self._query = pgq
+        super()._send_query_prepared(name, pgq, binary=binary)
+
 
 def _cursor(connection: BaseDatabaseWrapper) -> Any:
     """Django's cursor (so query counts and logs see every query); on PostgreSQL with
