@@ -1,10 +1,12 @@
 """On PostgreSQL the queries the home page asks on every visit (its panels) are kept prepared
-on the connection: parsed and planned once, not on every visit. Behind PgBouncer in transaction mode, or with DATABASE_PREPARED=false, they are
-not: PgBouncer hands each transaction any server connection, where the statement is unknown."""
+on the connection: parsed and planned once, not on every visit. Behind PgBouncer in
+transaction mode, or with DATABASE_PREPARED=false, they are not: PgBouncer hands each
+transaction any server connection, where the statement is unknown."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -37,13 +39,13 @@ PG = "postgres://postgres@127.0.0.1:5432/coproduce"
     ],
 )
 def test_prepared_statements_are_on_for_postgresql_unless_pgbouncer_or_turned_off(
-    environment: dict[str, str], prepared: bool, monkeypatch: pytest.MonkeyPatch, tmp_path: object
+    environment: dict[str, str], prepared: bool, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     for name in ("DATABASE_POOL", "DATABASE_PREPARED", "DATABASE_PGBOUNCER"):
         monkeypatch.delenv(name, raising=False)
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
-    database = database_from_environment(tmp_path)  # type: ignore[arg-type]
+    database = database_from_environment(tmp_path)
     assert database["PREPARED_STATEMENTS"] is prepared
     # Only the panels' own cursors prepare: every other query is bound as Django binds it.
     options = database.get("OPTIONS", {})
