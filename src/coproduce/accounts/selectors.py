@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -52,3 +53,19 @@ def resolve_api_token(raw: str) -> ResolvedToken | None:
             return None
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return ResolvedToken(token, membership)
+
+
+# The columns a person's name is made from, for reads that take values, not model instances.
+NAME_FIELDS = ("preferred_name", "first_name", "last_name", "username")
+
+
+def name_fields(path: str) -> list[str]:
+    """The look-ups of a person's name through `path` (such as "young_person__user")."""
+    return [f"{path}__{field}" for field in NAME_FIELDS]
+
+
+def display_name_from(row: Mapping[str, Any], path: str) -> str:
+    """`User.display_name` from the values `name_fields(path)` read: the name they go by,
+    else their full name, else their username."""
+    preferred, first, last, username = (row[f"{path}__{field}"] for field in NAME_FIELDS)
+    return str(preferred or f"{first} {last}".strip() or username)

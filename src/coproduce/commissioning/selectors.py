@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -31,6 +31,7 @@ from coproduce.commissioning.scoring import (
     weighted_percentage,
     young_people_quorate,
 )
+from coproduce.core.prepared import Prepared, Question
 from coproduce.core.tenancy import get_for
 
 if TYPE_CHECKING:
@@ -380,6 +381,21 @@ if TYPE_CHECKING:
     from coproduce.projects.models import Project
 
 
-def young_people_seats(*, project: Project) -> int:
+def _seats(*, organisation: int, project: int) -> QuerySet[PanelMember, Any]:
+    return (
+        PanelMember.objects.filter(round__project=project, kind=MemberKind.YOUNG_PERSON)
+        .values("organisation_id")
+        .annotate(seats=Count("id"))
+        .order_by()
+    )
+
+
+_SEATS = Prepared(_seats, organisation=int, project=int)
+
+
+def young_people_seats(*, project: Project) -> Question[int]:
     """Seats young people hold on the project's commissioning panels."""
-    return PanelMember.objects.filter(round__project=project, kind=MemberKind.YOUNG_PERSON).count()
+    return Question(
+        (_SEATS.bind(organisation=project.organisation_id, project=project.pk),),
+        lambda rows: sum(r["seats"] for r in rows),
+    )

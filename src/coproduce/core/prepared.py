@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import psycopg
 from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
@@ -37,6 +37,7 @@ from django.db.models.query import ValuesIterable
 from django_scopes import ScopeError, get_scope, scope
 
 Kind = type[int] | type[datetime.date] | type[datetime.datetime]
+T = TypeVar("T")
 
 
 def _samples(kinds: dict[str, Kind], n: int) -> dict[str, Any]:
@@ -194,6 +195,22 @@ def run_together(queries: Sequence[Bound], *, using: str = "default") -> list[li
     finally:
         for cursor in cursors:
             cursor.close()
+
+
+@dataclass(frozen=True)
+class Question(Generic[T]):
+    """What a selector asks, to be asked with others (`ask_together`): its prepared queries
+    with their values, and how to read their rows (one list of rows per query) into its
+    answer. A page that needs several apps' records asks them all in one round."""
+
+    asks: tuple[Bound, ...]
+    read: Callable[..., T]
+
+
+def ask_together(questions: Sequence[Question[Any]], *, using: str = "default") -> list[Any]:
+    """Each question's answer, in order, from one `run_together` of all their queries."""
+    rows = iter(run_together([bound for q in questions for bound in q.asks], using=using))
+    return [q.read(*(next(rows) for _ in q.asks)) for q in questions]
 
 
 class _PreparingCursor(psycopg.Cursor[Any]):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.core.paginator import Page, Paginator
 from django.db.models import F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
+from coproduce.accounts.selectors import display_name_from, name_fields
+from coproduce.core.prepared import Prepared, Question
 from coproduce.core.tenancy import get_for, settings_or_defaults
 from coproduce.credits.models import (
     EARNING,
@@ -30,6 +32,7 @@ from coproduce.credits.overview import BUSIEST_PROJECTS as BUSIEST_PROJECTS
 from coproduce.credits.overview import Summary as Summary
 from coproduce.credits.overview import summary_for as summary_for
 from coproduce.credits.overview import time_by_project as time_by_project
+from coproduce.projects.selectors.report import PERIOD, came_in_period, period_values
 
 if TYPE_CHECKING:
     import datetime
@@ -244,36 +247,91 @@ if TYPE_CHECKING:
     from coproduce.projects.models import Project
 
 
+def _at_sessions(**period: Any) -> QuerySet[Entry, Any]:
+    held = Q(
+        session__project=period["project"], session__date__range=(period["start"], period["end"])
+    )
+    return (
+        Entry.objects.filter(held, organisation_id=period["organisation"])
+        .values("organisation_id")
+        .annotate(
+            received=Sum("minutes", filter=Q(credit__kind=AccountKind.YOUNG_PERSON)),
+            taken_back=Sum("minutes", filter=Q(debit__kind=AccountKind.YOUNG_PERSON)),
+        )
+        .order_by()
+    )
+
+
+def _put_right(**period: Any) -> QuerySet[Entry, Any]:
+    # A correction is posted without a session: found through the entry it reverses.
+    reversing = Q(
+        reverses__session__project=period["project"],
+        reverses__session__date__range=(period["start"], period["end"]),
+    )
+    return (
+        Entry.objects.filter(
+            reversing,
+            organisation_id=period["organisation"],
+            debit__kind=AccountKind.YOUNG_PERSON,
+        )
+        .values("organisation_id")
+        .annotate(taken_back=Sum("minutes"))
+        .order_by()
+    )
+
+
+_AT_SESSIONS = Prepared(_at_sessions, **PERIOD)
+_PUT_RIGHT = Prepared(_put_right, **PERIOD)
+
+
 def minutes_earned_for_project(
     *, project: Project, start: datetime.date, end: datetime.date
-) -> int:
+) -> Question[int]:
     """Net minutes young people earned at the project's sessions in the period, worked out as
-    balances are: what their accounts received less what was taken back. A correction is
-    posted without a session, so it is found through the entry it reverses."""
-    entries = Entry.objects.filter(organisation_id=project.organisation_id)
-    held = Q(session__project=project, session__date__range=(start, end))
-    put_right = Q(reverses__session__project=project, reverses__session__date__range=(start, end))
+    balances are: what their accounts received less what was taken back, corrections
+    included. Two look-ups rather than an OR across the joins to sessions."""
+    values = period_values(project, start, end)
 
-    def total(rows: QuerySet[Entry]) -> int:
-        return int(rows.aggregate(t=Coalesce(Sum("minutes"), 0))["t"])
+    def net(at_sessions: list[dict[str, Any]], put_right: list[dict[str, Any]]) -> int:
+        received = sum(r["received"] or 0 for r in at_sessions)
+        taken_back = sum(r["taken_back"] or 0 for r in at_sessions + put_right)
+        return int(received - taken_back)
 
-    # Two look-ups rather than an OR across the joins to sessions; the first sums both ways.
-    at_sessions = entries.filter(held).aggregate(
-        received=Coalesce(Sum("minutes", filter=Q(credit__kind=AccountKind.YOUNG_PERSON)), 0),
-        taken_back=Coalesce(Sum("minutes", filter=Q(debit__kind=AccountKind.YOUNG_PERSON)), 0),
+    return Question((_AT_SESSIONS.bind(**values), _PUT_RIGHT.bind(**values)), net)
+
+
+class RecognitionRecord(NamedTuple):
+    display_name: str
+    kind: str
+    title: str
+
+
+def _recognitions(**period: Any) -> Any:
+    came = came_in_period(project=period["project"], start=period["start"], end=period["end"])
+    return (
+        Recognition.objects.filter(
+            young_person_id__in=came,
+            awarded_at__date__range=(period["start"], period["end"]),
+        )
+        .order_by("awarded_at", "id")
+        .values(*name_fields("young_person__user"), "kind", "title")
     )
-    reversed_ = total(entries.filter(put_right, debit__kind=AccountKind.YOUNG_PERSON))
-    return int(at_sessions["received"]) - int(at_sessions["taken_back"]) - reversed_
+
+
+_RECOGNITIONS = Prepared(_recognitions, **PERIOD)
 
 
 def recognitions_awarded(
-    *, young_person_ids: list[int], start: datetime.date, end: datetime.date
-) -> list[Recognition]:
-    """Certificates and accreditation these young people were awarded in the period."""
-    return list(
-        Recognition.objects.filter(
-            young_person_id__in=young_person_ids, awarded_at__date__range=(start, end)
-        ).select_related("young_person__user")
+    *, project: Project, start: datetime.date, end: datetime.date
+) -> Question[list[RecognitionRecord]]:
+    """Certificates and accreditation awarded in the period to the young people who came to
+    the project's sessions in it."""
+    return Question(
+        (_RECOGNITIONS.bind(**period_values(project, start, end)),),
+        lambda rows: [
+            RecognitionRecord(display_name_from(r, "young_person__user"), r["kind"], r["title"])
+            for r in rows
+        ],
     )
 
 

@@ -6,19 +6,22 @@ import datetime
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from coproduce.accounts.selectors import display_name_from, name_fields
+from coproduce.core.prepared import Prepared, Question
 from coproduce.core.suppression import hide_group
 from coproduce.core.tenancy import get_for, settings_or_defaults
 from coproduce.inclusion.choices import (
     Disability,
     Ethnicity,
     Language,
+    PaymentKind,
     PaymentStatus,
     Sex,
     YesNo,
@@ -33,6 +36,7 @@ from coproduce.inclusion.models import (
 from coproduce.organisations.roles import Role
 from coproduce.organisations.selectors import people_for, young_people_for
 from coproduce.projects import selectors as projects
+from coproduce.projects.selectors.report import PERIOD, period_values
 
 if TYPE_CHECKING:
     from coproduce.organisations.models import Membership, Organisation
@@ -307,16 +311,62 @@ def approved_payments(
     )
 
 
+class PaymentRecord(NamedTuple):
+    """Approved money given to one young person, as the monitoring report lists it."""
+
+    young_person_id: int
+    display_name: str
+    paid_on: datetime.date
+    kind: str
+    amount_pence: int
+
+    @property
+    def kind_label(self) -> str:
+        return str(PaymentKind(self.kind).label)
+
+    @property
+    def amount(self) -> str:
+        return f"{self.amount_pence / 100:.2f}"
+
+
+def _project_payments(**period: Any) -> Any:
+    return (
+        Payment.objects.filter(
+            project=period["project"],
+            status=PaymentStatus.APPROVED,
+            paid_on__range=(period["start"], period["end"]),
+        )
+        .order_by("paid_on", "pk")
+        .values(
+            "young_person_id",
+            *name_fields("young_person__user"),
+            "paid_on",
+            "kind",
+            "amount_pence",
+        )
+    )
+
+
+_PROJECT_PAYMENTS = Prepared(_project_payments, **PERIOD)
+
+
 def approved_payments_for_project(
     *, project: Project, start: datetime.date, end: datetime.date
-) -> list[Payment]:
-    """Approved money given to young people for one project in the period (the monitoring
-    report's support costs); declined and waiting ones are left out. Joined to the young
-    person's name alone: the report shows no project, recorder or approver, and those joins
-    were a third of the query's time."""
-    payments = approved_payments(organisation=project.organisation, start=start, end=end)
-    return list(
-        payments.filter(project=project).select_related(None).select_related("young_person__user")
+) -> Question[list[PaymentRecord]]:
+    """Approved money given to young people for one project in the period, oldest first (the
+    monitoring report's support costs); declined and waiting ones are left out."""
+    return Question(
+        (_PROJECT_PAYMENTS.bind(**period_values(project, start, end)),),
+        lambda rows: [
+            PaymentRecord(
+                r["young_person_id"],
+                display_name_from(r, "young_person__user"),
+                r["paid_on"],
+                r["kind"],
+                r["amount_pence"],
+            )
+            for r in rows
+        ],
     )
 
 

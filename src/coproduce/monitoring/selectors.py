@@ -9,8 +9,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.db import connection
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, F, Q, QuerySet, Value, When
 
+from coproduce.core.prepared import Prepared, Question
 from coproduce.monitoring.analytics import (
     AGE_BANDS,
     OTHER_BAND,
@@ -22,10 +23,9 @@ from coproduce.monitoring.analytics import (
 from coproduce.monitoring.models import Narrative, PopulationGroup
 from coproduce.organisations.selectors import young_people_for
 from coproduce.projects import selectors as projects
+from coproduce.projects.selectors.report import PERIOD, period_values
 
 if TYPE_CHECKING:
-    from django.db.models import QuerySet
-
     from coproduce.organisations.models import Membership, Organisation
     from coproduce.projects.models import Project
 
@@ -74,9 +74,7 @@ def population_of(organisation: Organisation) -> dict[str, int]:
     )
 
 
-def _per_person(
-    organisation: Organisation, end: datetime.date
-) -> QuerySet[Membership, dict[str, Any]]:
+def _per_person(organisation: Organisation, end: datetime.date) -> QuerySet[Membership, Any]:
     """The young people on the books as values the figures need, worked out in the database:
     `band` (index into AGE_BANDS, or len(AGE_BANDS) for the rest and for no date of birth),
     `care` and `under_13` (1 or 0), by comparing dates of birth with `born_by_for_age`, the
@@ -214,11 +212,28 @@ def narrative_of(
     ).first()
 
 
+class NarrativeRecord(NamedTuple):
+    text: str
+
+
+def _narratives(**period: Any) -> QuerySet[Narrative, Any]:
+    return (
+        Narrative.objects.filter(
+            project=period["project"], period_start=period["start"], period_end=period["end"]
+        )
+        .order_by()
+        .values("question", "text")
+    )
+
+
+_NARRATIVES = Prepared(_narratives, **PERIOD)
+
+
 def narratives_of(
     project: Project, start: datetime.date, end: datetime.date
-) -> dict[str, Narrative]:
+) -> Question[dict[str, NarrativeRecord]]:
     """What staff wrote beside each question for this period, by question."""
-    rows = Narrative.objects.filter(
-        project=project, period_start=start, period_end=end
-    ).select_related("updated_by")
-    return {n.question: n for n in rows}
+    return Question(
+        (_NARRATIVES.bind(**period_values(project, start, end)),),
+        lambda rows: {r["question"]: NarrativeRecord(r["text"]) for r in rows},
+    )

@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
-    from coproduce.monitoring.models import Narrative
+    from coproduce.monitoring.selectors import NarrativeRecord
     from coproduce.projects.models import Project
 
 # The nine Appendix B prompts of HeadStart Wolverhampton and Boingboing's toolkit "All together
@@ -100,7 +100,7 @@ class Answered:
     key: str
     question: str | Promise
     figures: list[Figure]
-    narrative: Narrative | None
+    narrative: NarrativeRecord | None
     text: str = ""  # recorded text that answers it (scope)
 
 

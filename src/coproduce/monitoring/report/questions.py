@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.commissioning import selectors as commissioning
-from coproduce.credits import selectors as credits
 from coproduce.monitoring.analytics import AGE_BANDS, OTHER_BAND, age_band, age_on, share
 from coproduce.monitoring.report.figures import Figure
 from coproduce.projects import selectors as projects
@@ -27,8 +25,7 @@ ACCREDITATION = "accreditation"
 
 if TYPE_CHECKING:
     from coproduce.monitoring.report.records import Records
-    from coproduce.projects.models import Idea
-    from coproduce.projects.selectors import RegisterEntry
+    from coproduce.projects.selectors import IdeaRecord, RegisterEntry
 
 
 def _name(a: RegisterEntry) -> str:
@@ -48,8 +45,7 @@ def _date_text(day: datetime.date) -> str:
 def recruited(r: Records) -> list[Figure]:
     """Who took part, and how wide did recruitment reach?"""
     people = r.people
-    first_ever = projects.first_came_on(project=r.project, young_person_ids=list(people))
-    new = [p for pid, p in people.items() if first_ever.get(pid, r.start) >= r.start]
+    new = [p for pid, p in people.items() if r.first_came.get(pid, r.start) >= r.start]
     under_13 = [p for p in people.values() if (age_on(p.date_of_birth, r.end) or 99) < 13]
     in_care = [p for p in people.values() if p.in_care]
     return [
@@ -99,22 +95,19 @@ def barriers(r: Records) -> list[Figure]:
             "with_barriers",
             _("Young people with barriers recorded"),
             len(with_barriers),
-            sorted(i.young_person.user.display_name for i in with_barriers),
+            sorted(i.display_name for i in with_barriers),
         ),
         Figure(
             "supported",
             _("Young people given support to take part"),
             len(supported),
-            sorted(i.young_person.user.display_name for i in supported),
+            sorted(i.display_name for i in supported),
         ),
         Figure(
             "support_spent",
             _("Spent on support (£)"),
             Decimal(pence) / 100,
-            [
-                f"{i.young_person.user.display_name}: £{(i.support_amount_pence or 0) / 100:.2f}"
-                for i in supported
-            ],
+            [f"{i.display_name}: £{(i.support_amount_pence or 0) / 100:.2f}" for i in supported],
         ),
         *payments(r),
     ]
@@ -122,21 +115,20 @@ def barriers(r: Records) -> list[Figure]:
 
 def payments(r: Records) -> list[Figure]:
     """Money given to young people (travel refunds, vouchers, pay), approved, for the project."""
-    paid = {p.young_person_id: p.young_person for p in r.payments}
+    paid = {p.young_person_id: p.display_name for p in r.payments}
     return [
         Figure(
             "paid",
             _("Young people given money (expenses, vouchers or pay)"),
             len(paid),
-            sorted(p.user.display_name for p in paid.values()),
+            sorted(paid.values()),
         ),
         Figure(
             "payments_spent",
             _("Money given to young people (£)"),
             Decimal(sum(p.amount_pence for p in r.payments)) / 100,
             [
-                f"{p.paid_on:%d %b %Y}: {p.young_person.user.display_name}, "
-                f"{p.get_kind_display()}, £{p.amount}"
+                f"{p.paid_on:%d %b %Y}: {p.display_name}, {p.kind_label}, £{p.amount}"
                 for p in r.payments
             ],
         ),
@@ -223,17 +215,13 @@ def process(r: Records) -> list[Figure]:
     ]
 
 
-def _on_time(ideas: list[Idea]) -> list[Idea]:
-    return [
-        i
-        for i in ideas
-        if i.response and i.response.feedback_given_on and i.response.feedback_given_on <= i.due_on
-    ]
+def _on_time(ideas: list[IdeaRecord]) -> list[IdeaRecord]:
+    return [i for i in ideas if i.feedback_on_time]
 
 
 def effective(r: Records) -> list[Figure]:
     """How do we know it was effective? The ladder, feedback, credits and recognition."""
-    ladder = projects.settings_for(organisation=r.project.organisation).ladder
+    ladder = r.ladder
     participation = {step.number for step in rungs(ladder) if step.participation}
     coproduction = {step.number for step in rungs(ladder) if step.coproduction}
     with_rung = [a for a in r.came if a.rung]
@@ -247,10 +235,8 @@ def effective(r: Records) -> list[Figure]:
     ]
     on_time = _on_time(r.ideas)
     # From the ledger itself, so a correction is netted out as it is in the balances.
-    minutes = credits.minutes_earned_for_project(project=r.project, start=r.start, end=r.end)
-    recognitions = credits.recognitions_awarded(
-        young_person_ids=list(r.people), start=r.start, end=r.end
-    )
+    minutes = r.minutes_earned
+    recognitions = r.recognitions
     accredited = [x for x in recognitions if x.kind == ACCREDITATION]
     return [
         Figure(
@@ -282,21 +268,21 @@ def effective(r: Records) -> list[Figure]:
             "recognitions",
             _("Certificates and accreditation awarded"),
             len(recognitions),
-            [f"{x.young_person.user.display_name}: {x.title}" for x in recognitions],
+            [f"{x.display_name}: {x.title}" for x in recognitions],
         ),
         Figure(
             "accredited",
             _("Accreditation for skills learnt (such as ASDAN)"),
             len(accredited),
-            [f"{x.young_person.user.display_name}: {x.title}" for x in accredited],
+            [f"{x.display_name}: {x.title}" for x in accredited],
         ),
     ]
 
 
 def changed(r: Records) -> list[Figure]:
     """What changed as a result? Ideas taken up, and young people's seats on panels."""
-    adopted = [i for i in r.ideas if projects.idea_adopted(i) is True]
-    not_adopted = [i for i in r.ideas if projects.idea_adopted(i) is False]
+    adopted = [i for i in r.ideas if i.adopted is True]
+    not_adopted = [i for i in r.ideas if i.adopted is False]
     return [
         Figure(
             "ideas", _("Ideas and views recorded"), len(r.ideas), [i.text[:80] for i in r.ideas]
@@ -305,7 +291,7 @@ def changed(r: Records) -> list[Figure]:
             "adopted",
             _("Ideas adopted or partly adopted"),
             len(adopted),
-            [f"{i.text[:60]} → {i.response.action[:60] if i.response else ''}" for i in adopted],
+            [f"{i.text[:60]} → {i.action[:60]}" for i in adopted],
         ),
         Figure(
             "not_adopted",
@@ -316,7 +302,7 @@ def changed(r: Records) -> list[Figure]:
         Figure(
             "panel_seats",
             _("Young people's seats on commissioning panels"),
-            commissioning.young_people_seats(project=r.project),
+            r.panel_seats,
             [],
         ),
     ]
@@ -324,8 +310,7 @@ def changed(r: Records) -> list[Figure]:
 
 def improve(r: Records) -> list[Figure]:
     """What went less well? Feedback given late, and checklist items still open."""
-    on_time = _on_time(r.ideas)
-    late = [i for i in r.ideas if i not in on_time]
+    late = [i for i in r.ideas if not i.feedback_on_time]
     return [
         Figure(
             "feedback_late",

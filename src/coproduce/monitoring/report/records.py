@@ -1,7 +1,8 @@
-"""The records a report's figures are counted from, each asked once of the app that owns it.
+"""The records a report's figures are counted from, each asked of the app that owns it.
 
-Several questions count from the same records (who came, the ideas, the checklist), so they
-are fetched on first use and kept for the rest of the report: a fixed number of queries."""
+Every app's records are asked together (`core.prepared.ask_together`): on PostgreSQL one
+round trip, each statement kept prepared on the connection, and rows read as plain values.
+A report asks the same dozen questions whatever the project's size."""
 
 from __future__ import annotations
 
@@ -9,25 +10,69 @@ import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from coproduce.commissioning import selectors as commissioning
+from coproduce.core.prepared import ask_together
+from coproduce.credits import selectors as credits
 from coproduce.inclusion import selectors as inclusion
 from coproduce.monitoring.selectors import narratives_of
 from coproduce.projects import selectors as projects
 
 if TYPE_CHECKING:
-    from coproduce.inclusion.models import Payment
-    from coproduce.monitoring.models import Narrative
-    from coproduce.projects.models import ChecklistAnswer, Idea, Inclusion, Project
-    from coproduce.projects.selectors import RegisterEntry, RegisterPerson
+    from coproduce.credits.selectors import RecognitionRecord
+    from coproduce.inclusion.selectors import PaymentRecord
+    from coproduce.monitoring.selectors import NarrativeRecord
+    from coproduce.projects.models import Project
+    from coproduce.projects.selectors import (
+        ChecklistRecord,
+        IdeaRecord,
+        InclusionRecord,
+        RegisterEntry,
+        RegisterPerson,
+    )
 
 
 class Records:
+    attendance: list[RegisterEntry]  # every register entry of the period's sessions
+    first_came: dict[int, datetime.date]  # who came: the day each first came, ever
+    ideas: list[IdeaRecord]
+    inclusion: list[InclusionRecord]  # of those who came
+    payments: list[PaymentRecord]  # approved, for this project, in the period
+    checklist: list[ChecklistRecord]
+    narratives: dict[str, NarrativeRecord]  # what staff wrote beside each question
+    ladder: str
+    minutes_earned: int  # net, from the ledger
+    recognitions: list[RecognitionRecord]  # awarded in the period to those who came
+    panel_seats: int
+
     def __init__(self, project: Project, start: datetime.date, end: datetime.date) -> None:
         self.project, self.start, self.end = project, start, end
-
-    @cached_property
-    def attendance(self) -> list[RegisterEntry]:
-        """Every register entry of the period's sessions, as values (no model instances)."""
-        return projects.register_in_period(project=self.project, start=self.start, end=self.end)
+        (
+            self.attendance,
+            self.first_came,
+            self.ideas,
+            self.inclusion,
+            self.payments,
+            self.checklist,
+            self.narratives,
+            self.ladder,
+            self.minutes_earned,
+            self.recognitions,
+            self.panel_seats,
+        ) = ask_together(
+            [
+                projects.register_in_period(project=project, start=start, end=end),
+                projects.first_came_on(project=project, start=start, end=end),
+                projects.ideas_in_period(project=project, start=start, end=end),
+                projects.inclusion_of_those_who_came(project=project, start=start, end=end),
+                inclusion.approved_payments_for_project(project=project, start=start, end=end),
+                projects.checklist_answers_of(project=project),
+                narratives_of(project, start, end),
+                projects.ladder_of(organisation_id=project.organisation_id),
+                credits.minutes_earned_for_project(project=project, start=start, end=end),
+                credits.recognitions_awarded(project=project, start=start, end=end),
+                commissioning.young_people_seats(project=project),
+            ]
+        )
 
     @cached_property
     def came(self) -> list[RegisterEntry]:
@@ -37,29 +82,3 @@ class Records:
     def people(self) -> dict[int, RegisterPerson]:
         """The young people who came, by membership id."""
         return {a.young_person_id: a.young_person for a in self.came}
-
-    @cached_property
-    def ideas(self) -> list[Idea]:
-        return projects.ideas_in_period(project=self.project, start=self.start, end=self.end)
-
-    @cached_property
-    def inclusion(self) -> list[Inclusion]:
-        return projects.inclusion_of_people(
-            project=self.project, young_person_ids=list(self.people)
-        )
-
-    @cached_property
-    def payments(self) -> list[Payment]:
-        """Approved money given to young people for this project in the period."""
-        return inclusion.approved_payments_for_project(
-            project=self.project, start=self.start, end=self.end
-        )
-
-    @cached_property
-    def checklist(self) -> list[ChecklistAnswer]:
-        return projects.checklist_answers_of(project=self.project)
-
-    @cached_property
-    def narratives(self) -> dict[str, Narrative]:
-        """What staff wrote beside each question for this period."""
-        return narratives_of(self.project, self.start, self.end)

@@ -38,11 +38,6 @@ from coproduce.projects.selectors.projects import (
 from coproduce.projects.selectors.records import (
     attendance_in_period,
     barrier_labels,
-    checklist_answers_of,
-    first_came_on,
-    idea_adopted,
-    ideas_in_period,
-    inclusion_of_people,
     invitees_of_sessions,
     last_on_register,
     never_on_a_register,
@@ -60,6 +55,17 @@ from coproduce.projects.selectors.register import (
     RegisterPerson,
     RegisterSession,
     register_in_period,
+)
+from coproduce.projects.selectors.report import (
+    ChecklistRecord,
+    IdeaRecord,
+    InclusionRecord,
+    came_in_period,
+    checklist_answers_of,
+    first_came_on,
+    ideas_in_period,
+    inclusion_of_those_who_came,
+    ladder_of,
 )
 from coproduce.projects.selectors.sessions import (
     JourneyStep,
@@ -91,8 +97,11 @@ from coproduce.projects.selectors.taking_part import (
 )
 
 __all__ = [
+    "ChecklistRecord",
     "ChecklistRow",
     "IdeaCounts",
+    "IdeaRecord",
+    "InclusionRecord",
     "JourneyStep",
     "PersonSpread",
     "RegisterEntry",
@@ -107,6 +116,7 @@ __all__ = [
     "attendance_in_period",
     "attended_at",
     "barrier_labels",
+    "came_in_period",
     "checklist_answers_of",
     "checklist_for",
     "first_came_on",
@@ -114,13 +124,12 @@ __all__ = [
     "get_join_request_for",
     "get_project_for",
     "get_session_for",
-    "idea_adopted",
     "idea_counts",
     "ideas_for",
     "ideas_in_period",
     "ideas_of",
     "inclusion_for",
-    "inclusion_of_people",
+    "inclusion_of_those_who_came",
     "invitees_of_sessions",
     "is_in_project",
     "join_request_answerers",
@@ -129,6 +138,7 @@ __all__ = [
     "join_requests_waiting_in",
     "journey_of",
     "journey_warnings",
+    "ladder_of",
     "last_on_register",
     "latest_ideas_for",
     "monthly_hours_for",

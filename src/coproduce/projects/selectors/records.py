@@ -9,9 +9,6 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 
 from coproduce.projects.models import (
     Attendance,
-    ChecklistAnswer,
-    Idea,
-    Inclusion,
     Project,
     RegisterMonth,
     RegisterTotal,
@@ -33,56 +30,11 @@ def attendance_in_period(
     )
 
 
-def first_came_on(*, project: Project, young_person_ids: list[int]) -> dict[int, datetime.date]:
-    """The day each of these young people first came to one of the project's sessions."""
-    from django.db.models import Min
-
-    return dict(
-        Attendance.objects.filter(
-            session__project=project, attended=True, young_person_id__in=young_person_ids
-        )
-        .values("young_person_id")
-        .annotate(first=Min("session__date"))
-        .values_list("young_person_id", "first")
-    )
-
-
-def inclusion_of_people(*, project: Project, young_person_ids: list[int]) -> list[Inclusion]:
-    return list(
-        Inclusion.objects.filter(
-            project=project, young_person_id__in=young_person_ids
-        ).select_related("young_person__user")
-    )
-
-
-def checklist_answers_of(*, project: Project) -> list[ChecklistAnswer]:
-    return list(ChecklistAnswer.objects.filter(project=project).order_by("stage", "item"))
-
-
-def ideas_in_period(*, project: Project, start: datetime.date, end: datetime.date) -> list[Idea]:
-    """Ideas recorded in the period, each with its response, oldest first."""
-    return list(
-        Idea.objects.filter(project=project, created_at__date__range=(start, end))
-        .select_related("response")
-        .order_by("created_at", "id")
-    )
-
-
 def barrier_labels() -> list[tuple[str, str]]:
     """The barriers to taking part that can be recorded, as (value, label)."""
     from coproduce.projects.models import Barrier
 
     return [(value, str(label)) for value, label in Barrier.choices]
-
-
-def idea_adopted(idea: Idea) -> bool | None:
-    """True if adopted (fully or partly), False if not adopted, None while undecided."""
-    from coproduce.projects.models import Status
-
-    status = idea.response.status if idea.response else None
-    if status == Status.NOT_ADOPTED:
-        return False
-    return True if status in (Status.ADOPTED, Status.PARTLY_ADOPTED) else None
 
 
 def places_taken(
