@@ -45,7 +45,7 @@ def _date_text(day: datetime.date) -> str:
 def recruited(r: Records) -> list[Figure]:
     """Who took part, and how wide did recruitment reach?"""
     people = r.people
-    new = [p for pid, p in people.items() if r.first_came.get(pid, r.start) >= r.start]
+    new = [p for pid, p in people.items() if pid not in r.came_before]
     under_13 = [p for p in people.values() if (age_on(p.date_of_birth, r.end) or 99) < 13]
     in_care = [p for p in people.values() if p.in_care]
     return [

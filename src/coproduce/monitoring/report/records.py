@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 class Records:
     attendance: list[RegisterEntry]  # every register entry of the period's sessions
-    first_came: dict[int, datetime.date]  # who came: the day each first came, ever
+    came_before: set[int]  # of those who came, who had come before the period
     ideas: list[IdeaRecord]
     inclusion: list[InclusionRecord]  # of those who came
     payments: list[PaymentRecord]  # approved, for this project, in the period
@@ -48,7 +48,7 @@ class Records:
         self.project, self.start, self.end = project, start, end
         (
             self.attendance,
-            self.first_came,
+            self.came_before,
             self.ideas,
             self.inclusion,
             self.payments,
@@ -61,7 +61,7 @@ class Records:
         ) = ask_together(
             [
                 projects.register_in_period(project=project, start=start, end=end),
-                projects.first_came_on(project=project, start=start, end=end),
+                projects.came_before_period(project=project, start=start, end=end),
                 projects.ideas_in_period(project=project, start=start, end=end),
                 projects.inclusion_of_those_who_came(project=project, start=start, end=end),
                 inclusion.approved_payments_for_project(project=project, start=start, end=end),
