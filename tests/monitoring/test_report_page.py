@@ -135,3 +135,30 @@ def test_long_bar_labels_wrap_above_their_bar_instead_of_running_off() -> None:
     assert first.width + 6 == first.text_x and first.text_x < chart.width
     assert second.width == first.width / 2
     assert chart.height > second.y + 20
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared on PostgreSQL only")
+def test_on_postgresql_every_apps_records_are_kept_prepared_and_the_report_is_the_same(
+    admin: Membership,
+) -> None:
+    busy = a_busy_project(admin)
+    client = client_for(admin)
+    url = f"/monitoring/projects/{busy}/"
+    first = client.get(url).content.decode()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE NOT from_sql")
+        prepared = " ".join(row[0] for row in cursor.fetchall())
+    # The register, the ledger, payments, recognitions and panel seats: each app's question.
+    for table in [
+        "projects_attendance",
+        "credits_entry",
+        "inclusion_payment",
+        "credits_recognition",
+        "commissioning_panelmember",
+        "monitoring_narrative",
+    ]:
+        assert table in prepared, table
+    again = client.get(url).content.decode()
+    figures = re.findall(r'data-figure="[^"]+">[^<]*<', first)
+    assert len(figures) == 28  # 27 figures, one (checklist items still open) under two questions
+    assert re.findall(r'data-figure="[^"]+">[^<]*<', again) == figures
