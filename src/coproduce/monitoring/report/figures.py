@@ -4,12 +4,12 @@ that answer them, each with the records it was counted from."""
 from __future__ import annotations
 
 import datetime
+import html
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.utils.functional import Promise
-from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
@@ -87,8 +87,11 @@ class Figure:
     @property
     def listed(self) -> SafeString:
         """The first records as the page lists them, each escaped in a list item: joined here
-        rather than looped over in the template (a report lists hundreds of them)."""
-        return format_html_join("", "<li>{}</li>", ((r,) for r in self.records[:RECORDS_LISTED]))
+        rather than looped over in the template (a report lists hundreds of them). Records are
+        plain text made here, so Python's escape does what Django's would (`format_html` per
+        record was a tenth of the page)."""
+        items = (f"<li>{html.escape(record)}</li>" for record in self.records[:RECORDS_LISTED])
+        return SafeString("".join(items))
 
     @property
     def more_than_listed(self) -> bool:
