@@ -164,6 +164,12 @@ class Bound:
     query: Prepared
     values: dict[str, Any]
 
+    def sql_with_params(self, *, using: str = "default") -> tuple[str, list[Any]]:
+        """Its statement and values, to put inside a larger statement (as a subquery) without
+        building and compiling the queryset again."""
+        plan, params = self.query._statement(self.values, using)
+        return plan.sql, params
+
 
 def run_together(queries: Sequence[Bound], *, using: str = "default") -> list[list[dict[str, Any]]]:
     """Run several prepared queries and return each one's rows, in order.

@@ -26,7 +26,7 @@ from coproduce.projects import selectors as projects
 from coproduce.projects.selectors.report import PERIOD, period_values
 
 if TYPE_CHECKING:
-    from coproduce.organisations.models import Membership, Organisation
+    from coproduce.organisations.models import Organisation
     from coproduce.projects.models import Project
 
 IN_CARE = "In care"
@@ -74,18 +74,23 @@ def population_of(organisation: Organisation) -> dict[str, int]:
     )
 
 
-def _per_person(organisation: Organisation, end: datetime.date) -> QuerySet[Membership, Any]:
+# The ages whose last dates of birth `_per_person` compares with: each band's bounds, 13, and
+# 0 and 1 (an age of 0, a baby, counts as not known).
+_AGES = sorted({age for _name, low, high in AGE_BANDS for age in (low, high + 1)} | {0, 1, 13})
+
+
+def _per_person(*, organisation: int, **born_by: datetime.date) -> Any:
     """The young people on the books as values the figures need, worked out in the database:
     `band` (index into AGE_BANDS, or len(AGE_BANDS) for the rest and for no date of birth),
-    `care` and `under_13` (1 or 0), by comparing dates of birth with `born_by_for_age`, the
-    same as `age_band(age_on(born, end))`."""
+    `care` and `under_13` (1 or 0), by comparing dates of birth with `born_by_for_age` (passed
+    in as `born_by_<age>`), the same as `age_band(age_on(born, end))`."""
     born = "user__date_of_birth"
 
     def at_least(age: int) -> Q:  # age_on(born, end) >= age
-        return Q(**{f"{born}__lte": born_by_for_age(age, end)})
+        return Q(**{f"{born}__lte": born_by[f"born_by_{age}"]})
 
     def under(age: int) -> Q:  # age_on(born, end) < age (a date of birth is known)
-        return Q(**{f"{born}__gt": born_by_for_age(age, end)})
+        return Q(**{f"{born}__gt": born_by[f"born_by_{age}"]})
 
     bands = [
         When(at_least(low) & under(high + 1), then=Value(i))
@@ -104,6 +109,12 @@ def _per_person(organisation: Organisation, end: datetime.date) -> QuerySet[Memb
             ),
         )
     )
+
+
+# Compiled once: building its bands' conditions cost more than PostgreSQL's answer at `small`.
+_PER_PERSON = Prepared(
+    _per_person, organisation=int, **{f"born_by_{age}": datetime.date for age in _AGES}
+)
 
 
 def never_invited_of(organisation: Organisation) -> list[NamedPerson]:
@@ -130,9 +141,10 @@ def _grouped(
     """One statement: (places taken in the period, band, care, under_13, how many young
     people), the young people on the books grouped by the first four. The people and the
     places per person are the two apps' own queries, joined here."""
-    people, params = _per_person(organisation, end).query.sql_with_params()
+    born_by = {f"born_by_{age}": born_by_for_age(age, end) for age in _AGES}
+    people, params = _PER_PERSON.bind(organisation=organisation.pk, **born_by).sql_with_params()
     parts = [
-        part.query.sql_with_params()
+        part.sql_with_params()
         for part in projects.places_per_person_in_period(
             organisation=organisation, start=start, end=end
         )

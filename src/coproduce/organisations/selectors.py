@@ -55,7 +55,7 @@ def get_service_for(*, organisation: Organisation | None, pk: int) -> Service:
 
 
 def people_for(
-    *, organisation: Organisation, role: str | None = None, search: str = ""
+    *, organisation: Organisation | int, role: str | None = None, search: str = ""
 ) -> QuerySet[Membership]:
     qs = Membership.objects.filter(organisation=organisation).select_related("user")
     if role:
@@ -80,7 +80,7 @@ def get_person_for(*, organisation: Organisation | None, pk: int) -> Membership:
     )
 
 
-def young_people_for(*, organisation: Organisation) -> QuerySet[Membership]:
+def young_people_for(*, organisation: Organisation | int) -> QuerySet[Membership]:
     return people_for(organisation=organisation, role=Role.YOUNG_PERSON).filter(is_active=True)
 
 

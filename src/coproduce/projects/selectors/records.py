@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 
+from coproduce.core.prepared import Bound, Prepared
 from coproduce.projects.models import (
     Attendance,
     Project,
@@ -86,27 +87,50 @@ def _whole_months(
     return (first, last) if first <= last else None
 
 
+def _months_places(*, organisation: int, first: datetime.date, last: datetime.date) -> Any:
+    return (
+        RegisterMonth.objects.filter(
+            organisation=organisation, month__range=(first, last), places__gt=0
+        )
+        .order_by()
+        .values(person=F("young_person_id"))
+        .annotate(places=Sum("places"))
+    )
+
+
+def _days_places(*, organisation: int, first: datetime.date, last: datetime.date) -> Any:
+    sessions = Session.objects.filter(organisation=organisation, date__range=(first, last))
+    return (
+        Attendance.objects.filter(
+            organisation=organisation,
+            attended=True,
+            session__in=sessions.order_by().values("pk"),
+        )
+        .order_by()
+        .values(person=F("young_person_id"))
+        .annotate(places=Count("id"))
+    )
+
+
+# Compiled once, then only their values change (building them was most of the page's Python).
+_MONTHS_PLACES = Prepared(_months_places, organisation=int, first=datetime.date, last=datetime.date)
+_DAYS_PLACES = Prepared(_days_places, organisation=int, first=datetime.date, last=datetime.date)
+
+
 def places_per_person_in_period(
     *, organisation: Organisation, start: datetime.date, end: datetime.date
-) -> list[QuerySet[Any, dict[str, Any]]]:
+) -> list[Bound]:
     """The places taken in the period per young person, unread, for a caller to join to its
-    own query (so only grouped figures leave the database): queries of rows `person`
+    own query (so only grouped figures leave the database): prepared queries of rows `person`
     (membership id) and `places`, to be added up by person. Whole calendar months come from
     the register summary kept by triggers (`RegisterMonth`, a row a person a month), the days
     of a month only partly in the period from the register itself."""
-    parts: list[QuerySet[Any, dict[str, Any]]] = []
+    parts: list[Bound] = []
     days = [(start, end)]
     months = _whole_months(start, end)
     if months is not None:
         first, last = months
-        parts.append(
-            RegisterMonth.objects.filter(
-                organisation=organisation, month__range=(first, last), places__gt=0
-            )
-            .order_by()
-            .values(person=F("young_person_id"))
-            .annotate(places=Sum("places"))
-        )
+        parts.append(_MONTHS_PLACES.bind(organisation=organisation.pk, first=first, last=last))
         next_month = (last.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
         days = [
             (a, b)
@@ -114,17 +138,7 @@ def places_per_person_in_period(
             if a <= b
         ]
     for day_from, day_to in days:
-        sessions = Session.objects.filter(organisation=organisation, date__range=(day_from, day_to))
-        parts.append(
-            Attendance.objects.filter(
-                organisation=organisation,
-                attended=True,
-                session__in=sessions.order_by().values("pk"),
-            )
-            .order_by()
-            .values(person=F("young_person_id"))
-            .annotate(places=Count("id"))
-        )
+        parts.append(_DAYS_PLACES.bind(organisation=organisation.pk, first=day_from, last=day_to))
     return parts
 
 
