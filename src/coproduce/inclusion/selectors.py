@@ -87,16 +87,32 @@ def asked_often(
     }
 
 
+@dataclass(frozen=True)
+class AskedOftenPerson:
+    pk: int  # membership id
+    display_name: str
+    often: AskedOften
+
+
 def asked_often_people(
-    *, organisation: Organisation, today: datetime.date | None = None
-) -> list[tuple[Membership, AskedOften]]:
-    """The young people asked more often than the organisation's limit, most asked first."""
-    found = asked_often(organisation=organisation, today=today)
-    people = young_people_for(organisation=organisation).filter(pk__in=list(found))
-    return sorted(
-        ((p, found[p.pk]) for p in people.select_related("user")),
-        key=lambda pair: (-pair[1].places, pair[0].user.display_name),
-    )
+    *,
+    organisation: Organisation,
+    settings: InclusionSettings | None = None,
+    today: datetime.date | None = None,
+) -> list[AskedOftenPerson]:
+    """The young people asked more often than the organisation's limit, most asked first.
+    Pass the organisation's `settings` when they are already in hand."""
+    settings = settings or settings_for(organisation=organisation)
+    end = today or timezone.localdate()
+    start = end - datetime.timedelta(weeks=settings.ask_weeks) + datetime.timedelta(days=1)
+    return [
+        AskedOftenPerson(
+            p.pk, p.display_name, AskedOften(p.places, settings.ask_limit, settings.ask_weeks)
+        )
+        for p in projects.came_more_than(
+            organisation=organisation, start=start, end=end, more_than=settings.ask_limit
+        )
+    ]
 
 
 @dataclass(frozen=True)

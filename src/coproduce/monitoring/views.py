@@ -139,6 +139,7 @@ NEVER_INVITED_PER_PAGE = 50
 def inclusion(request: MemberRequest) -> HttpResponse:
     form, start, end = period_from(request.GET)
     view = sel.inclusion_of(request.organisation, start, end)
+    limits = inclusion_sel.settings_for(organisation=request.organisation)
     # Those never invited can be thousands: a page of names at a time, the count in full.
     never_invited = Paginator(view.never_invited, NEVER_INVITED_PER_PAGE).get_page(
         request.GET.get("page")
@@ -151,8 +152,10 @@ def inclusion(request: MemberRequest) -> HttpResponse:
             "view": view,
             "page": never_invited,
             "chart": bar_chart([(row.group, row.took_part) for row in view.rows]),
-            "asked_often": inclusion_sel.asked_often_people(organisation=request.organisation),
-            "limits": inclusion_sel.settings_for(organisation=request.organisation),
+            "asked_often": inclusion_sel.asked_often_people(
+                organisation=request.organisation, settings=limits
+            ),
+            "limits": limits,
             "can_set_population": request.membership.can("manage_people"),
             "form": form,
             "query": request.GET.urlencode(),

@@ -36,8 +36,10 @@ from coproduce.projects.selectors.projects import (
     substitution_warning,
 )
 from coproduce.projects.selectors.records import (
+    PlacesTaken,
     attendance_in_period,
     barrier_labels,
+    came_more_than,
     invitees_of_sessions,
     last_on_register,
     never_on_a_register,
@@ -104,6 +106,7 @@ __all__ = [
     "InclusionRecord",
     "JourneyStep",
     "PersonSpread",
+    "PlacesTaken",
     "RegisterEntry",
     "RegisterPerson",
     "RegisterSession",
@@ -118,6 +121,7 @@ __all__ = [
     "barrier_labels",
     "came_before_period",
     "came_in_period",
+    "came_more_than",
     "checklist_answers_of",
     "checklist_for",
     "get_idea_for",

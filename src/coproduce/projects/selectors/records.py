@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 
+from coproduce.accounts.selectors import display_name_from, name_fields
 from coproduce.core.prepared import Bound, Prepared
+from coproduce.organisations.roles import Role
 from coproduce.projects.models import (
     Attendance,
     Project,
@@ -73,6 +75,49 @@ def places_in_period(
         .values_list("young_person_id", "places")
     )
     return dict(rows)
+
+
+class PlacesTaken(NamedTuple):
+    pk: int  # the young person's membership id
+    display_name: str
+    places: int
+
+
+def _came_more_than(
+    *, organisation: int, start: datetime.date, end: datetime.date, more_than: int
+) -> Any:
+    sessions = Session.objects.filter(organisation=organisation, date__range=(start, end))
+    return (
+        Attendance.objects.filter(
+            organisation=organisation,
+            attended=True,
+            session__in=sessions.order_by().values("pk"),
+            young_person__role=Role.YOUNG_PERSON,
+            young_person__is_active=True,
+        )
+        .order_by()
+        .values("young_person_id", *name_fields("young_person__user"))
+        .annotate(places=Count("id"))
+        .filter(places__gt=more_than)
+    )
+
+
+_CAME_MORE_THAN = Prepared(
+    _came_more_than, organisation=int, start=datetime.date, end=datetime.date, more_than=int
+)
+
+
+def came_more_than(
+    *, organisation: Organisation, start: datetime.date, end: datetime.date, more_than: int
+) -> list[PlacesTaken]:
+    """The active young people who came to more than `more_than` sessions in the period, with
+    their names, most places first (one prepared query: a few rows, whatever the size)."""
+    rows = _CAME_MORE_THAN(organisation=organisation.pk, start=start, end=end, more_than=more_than)
+    taken = [
+        PlacesTaken(r["young_person_id"], display_name_from(r, "young_person__user"), r["places"])
+        for r in rows
+    ]
+    return sorted(taken, key=lambda p: (-p.places, p.display_name))
 
 
 def _whole_months(
