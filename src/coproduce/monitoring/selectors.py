@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from django.db import connection
 from django.db.models import Case, F, Q, QuerySet, Value, When
 
-from coproduce.core.prepared import Prepared, Question
+from coproduce.accounts.selectors import display_name_from, name_fields
+from coproduce.core.prepared import Prepared, Question, run_together
 from coproduce.monitoring.analytics import (
     AGE_BANDS,
     OTHER_BAND,
@@ -69,9 +70,11 @@ class InclusionView:
 
 
 def population_of(organisation: Organisation) -> dict[str, int]:
-    return dict(
-        PopulationGroup.objects.filter(organisation=organisation).values_list("group", "count")
-    )
+    return _population_from(_POPULATION(organisation=organisation.pk))
+
+
+def _population_from(rows: list[dict[str, Any]]) -> dict[str, int]:
+    return {r["group"]: r["count"] for r in rows}
 
 
 # The ages whose last dates of birth `_per_person` compares with: each band's bounds, 13, and
@@ -117,22 +120,27 @@ _PER_PERSON = Prepared(
 )
 
 
-def never_invited_of(organisation: Organisation) -> list[NamedPerson]:
+def _never_invited(*, organisation: int) -> Any:
     """Young people on the books never on any session's register, by first name (one read
     of names only; a page shows them a screenful at a time)."""
     people = young_people_for(organisation=organisation)
-    rows = (
+    return (
         projects.never_on_a_register(among=people)
         .order_by("user__first_name", "pk")
-        .values_list(
-            "pk", "user__preferred_name", "user__first_name", "user__last_name", "user__username"
-        )
+        .values("pk", *name_fields("user"))
     )
-    # As User.display_name: the name they go by, else their full name, else username.
-    return [
-        NamedPerson(pk, preferred or f"{first} {last}".strip() or username)
-        for pk, preferred, first, last, username in rows
-    ]
+
+
+def _population(*, organisation: int) -> Any:
+    return PopulationGroup.objects.filter(organisation=organisation).values("group", "count")
+
+
+_NEVER_INVITED = Prepared(_never_invited, organisation=int)
+_POPULATION = Prepared(_population, organisation=int)
+
+
+def _named_people(rows: list[dict[str, Any]]) -> list[NamedPerson]:
+    return [NamedPerson(r["pk"], display_name_from(r, "user")) for r in rows]
 
 
 def _grouped(
@@ -183,7 +191,14 @@ def inclusion_of(
             under_13 += young * people
     on_books = sum(counts.values())
     took_part = on_books - counts[0]
-    population = population_of(organisation)
+    # The population and the names of those never invited, together in one round.
+    population_rows, never_invited_rows = run_together(
+        [
+            _POPULATION.bind(organisation=organisation.pk),
+            _NEVER_INVITED.bind(organisation=organisation.pk),
+        ]
+    )
+    population = _population_from(population_rows)
     rows = []
     for name in [name for name, _low, _high in AGE_BANDS] + [IN_CARE]:
         count = in_care if name == IN_CARE else bands.get(name, 0)
@@ -198,7 +213,7 @@ def inclusion_of(
         people_by_places=dict(counts),
         gini=gini_of_counts(counts),
         top_tenth_share=top_tenth_share_of_counts(counts),
-        never_invited=never_invited_of(organisation),
+        never_invited=_named_people(never_invited_rows),
         under_13_share=share(under_13, took_part),
     )
 
