@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 if TYPE_CHECKING:
     from coproduce.monitoring.selectors import NarrativeRecord
@@ -92,6 +93,15 @@ class Figure:
         record was a tenth of the page)."""
         items = (f"<li>{html.escape(record)}</li>" for record in self.records[:RECORDS_LISTED])
         return SafeString("".join(items))
+
+    @property
+    def records_heading(self) -> str:
+        """ "The 12 records behind this": said here, not with `blocktranslate` in the template
+        for each of the report's figures (the same message, so the same Welsh)."""
+        count = len(self.records)
+        return ngettext(
+            "The %(counter)s record behind this", "The %(counter)s records behind this", count
+        ) % {"counter": count}
 
     @property
     def more_than_listed(self) -> bool:
