@@ -57,18 +57,25 @@ def places_taken(
     return {person: (places, asked) for person, places, asked in rows}
 
 
+def _came_in(
+    *, organisation: Organisation | int, start: datetime.date, end: datetime.date
+) -> QuerySet[Attendance]:
+    """Register rows of those who came to the organisation's sessions in the period. The
+    sessions are a subquery rather than a join: SQLite then reads the register by session
+    (2.5 times quicker at `small`); PostgreSQL plans both alike."""
+    sessions = Session.objects.filter(organisation=organisation, date__range=(start, end))
+    return Attendance.objects.filter(
+        organisation=organisation, attended=True, session__in=sessions.order_by().values("pk")
+    )
+
+
 def places_in_period(
     *, organisation: Organisation, start: datetime.date, end: datetime.date
 ) -> dict[int, int]:
     """Places taken in the period per young person who came at least once. Reads only the
     period's register (where `places_taken` reads every row ever, to count times asked)."""
-    # The period's sessions as a subquery rather than a join: SQLite then reads the register
-    # by session (2.5 times quicker at `small`); PostgreSQL plans both alike.
-    sessions = Session.objects.filter(organisation=organisation, date__range=(start, end))
     rows = (
-        Attendance.objects.filter(
-            organisation=organisation, attended=True, session__in=sessions.order_by().values("pk")
-        )
+        _came_in(organisation=organisation, start=start, end=end)
         .order_by()
         .values("young_person_id")
         .annotate(places=Count("id"))
@@ -86,15 +93,9 @@ class PlacesTaken(NamedTuple):
 def _came_more_than(
     *, organisation: int, start: datetime.date, end: datetime.date, more_than: int
 ) -> Any:
-    sessions = Session.objects.filter(organisation=organisation, date__range=(start, end))
     return (
-        Attendance.objects.filter(
-            organisation=organisation,
-            attended=True,
-            session__in=sessions.order_by().values("pk"),
-            young_person__role=Role.YOUNG_PERSON,
-            young_person__is_active=True,
-        )
+        _came_in(organisation=organisation, start=start, end=end)
+        .filter(young_person__role=Role.YOUNG_PERSON, young_person__is_active=True)
         .order_by()
         .values("young_person_id", *name_fields("young_person__user"))
         .annotate(places=Count("id"))
@@ -144,13 +145,8 @@ def _months_places(*, organisation: int, first: datetime.date, last: datetime.da
 
 
 def _days_places(*, organisation: int, first: datetime.date, last: datetime.date) -> Any:
-    sessions = Session.objects.filter(organisation=organisation, date__range=(first, last))
     return (
-        Attendance.objects.filter(
-            organisation=organisation,
-            attended=True,
-            session__in=sessions.order_by().values("pk"),
-        )
+        _came_in(organisation=organisation, start=first, end=last)
         .order_by()
         .values(person=F("young_person_id"))
         .annotate(places=Count("id"))
