@@ -177,6 +177,9 @@ class Session(TenantModel):
                 name="session_duration_sensible",
             ),
         ]
+        # The organisation's sessions in a period (who took part, time given, what is next):
+        # without it a council's 20,000 sessions were read whole for each period.
+        indexes = [models.Index(fields=["organisation", "date"], name="session_by_date")]
 
     def __str__(self) -> str:
         return f"{self.activity} ({self.date:%d %b %Y})"
