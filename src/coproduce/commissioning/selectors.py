@@ -36,6 +36,7 @@ from coproduce.core.tenancy import get_for
 
 if TYPE_CHECKING:
     from coproduce.organisations.models import Membership, Organisation
+    from coproduce.projects.models import Project
 
 
 def rounds_for(membership: Membership) -> QuerySet[Round]:
@@ -375,10 +376,6 @@ def visible_scores(round_: Round, membership: Membership) -> QuerySet[Score]:
     if seat is None:
         return qs.none()
     return qs.filter(member=seat)
-
-
-if TYPE_CHECKING:
-    from coproduce.projects.models import Project
 
 
 def _seats(*, organisation: int, project: int) -> QuerySet[PanelMember, Any]:

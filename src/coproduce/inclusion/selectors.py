@@ -6,23 +6,19 @@ import datetime
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from coproduce.accounts.selectors import display_name_from, name_fields
-from coproduce.core.prepared import Prepared, Question
 from coproduce.core.suppression import hide_group
-from coproduce.core.tenancy import get_for, settings_or_defaults
+from coproduce.core.tenancy import settings_or_defaults
 from coproduce.inclusion.choices import (
     Disability,
     Ethnicity,
     Language,
-    PaymentKind,
-    PaymentStatus,
     Sex,
     YesNo,
 )
@@ -31,16 +27,25 @@ from coproduce.inclusion.models import (
     AreaDecile,
     EqualityProfile,
     InclusionSettings,
-    Payment,
 )
+
+# Payments' reads live in inclusion.payments; other apps read them here.
+from coproduce.inclusion.payments import PaymentRecord as PaymentRecord
+from coproduce.inclusion.payments import PaymentTotal as PaymentTotal
+from coproduce.inclusion.payments import approved_payments as approved_payments
+from coproduce.inclusion.payments import (
+    approved_payments_for_project as approved_payments_for_project,
+)
+from coproduce.inclusion.payments import get_payment_for as get_payment_for
+from coproduce.inclusion.payments import payment_totals as payment_totals
+from coproduce.inclusion.payments import payments_for as payments_for
+from coproduce.inclusion.payments import payments_to as payments_to
 from coproduce.organisations.roles import Role
 from coproduce.organisations.selectors import people_for, young_people_for
 from coproduce.projects import selectors as projects
-from coproduce.projects.selectors.report import PERIOD, period_values
 
 if TYPE_CHECKING:
     from coproduce.organisations.models import Membership, Organisation
-    from coproduce.projects.models import Project
 
 
 def settings_for(*, organisation: Organisation) -> InclusionSettings:
@@ -71,14 +76,21 @@ class AskedOften:
     weeks: int
 
 
+def _asking_period(
+    settings: InclusionSettings, today: datetime.date | None
+) -> tuple[datetime.date, datetime.date]:
+    """The organisation's weeks for counting how often someone was asked, ending today."""
+    end = today or timezone.localdate()
+    return end - datetime.timedelta(weeks=settings.ask_weeks) + datetime.timedelta(days=1), end
+
+
 def asked_often(
     *, organisation: Organisation, today: datetime.date | None = None
 ) -> dict[int, AskedOften]:
     """Young people who came to more sessions than the organisation's limit in its period,
     by membership id."""
     settings = settings_for(organisation=organisation)
-    end = today or timezone.localdate()
-    start = end - datetime.timedelta(weeks=settings.ask_weeks) + datetime.timedelta(days=1)
+    start, end = _asking_period(settings, today)
     taken = projects.places_in_period(organisation=organisation, start=start, end=end)
     return {
         person: AskedOften(places, settings.ask_limit, settings.ask_weeks)
@@ -103,8 +115,7 @@ def asked_often_people(
     """The young people asked more often than the organisation's limit, most asked first.
     Pass the organisation's `settings` when they are already in hand."""
     settings = settings or settings_for(organisation=organisation)
-    end = today or timezone.localdate()
-    start = end - datetime.timedelta(weeks=settings.ask_weeks) + datetime.timedelta(days=1)
+    start, end = _asking_period(settings, today)
     return [
         AskedOftenPerson(
             p.pk, p.display_name, AskedOften(p.places, settings.ask_limit, settings.ask_weeks)
@@ -297,130 +308,6 @@ def equality_summary(
             areas,
         ),
     ]
-
-
-# ---- payments ----------------------------------------------------------------------------
-
-
-def payments_for(*, organisation: Organisation) -> QuerySet[Payment]:
-    return Payment.objects.filter(organisation=organisation).select_related(
-        "young_person__user", "project", "recorded_by__user", "decided_by__user"
-    )
-
-
-def payments_to(*, membership: Membership) -> QuerySet[Payment]:
-    return payments_for(organisation=membership.organisation).filter(young_person=membership)
-
-
-def get_payment_for(*, organisation: Organisation | None, pk: int) -> Payment:
-    return get_for(Payment, organisation=organisation, pk=pk)
-
-
-def approved_payments(
-    *, organisation: Organisation, start: datetime.date, end: datetime.date
-) -> QuerySet[Payment]:
-    """What finance pays out or accounts for: approved payments in the period, oldest first."""
-    return (
-        payments_for(organisation=organisation)
-        .filter(status=PaymentStatus.APPROVED, paid_on__range=(start, end))
-        .order_by("paid_on", "pk")
-    )
-
-
-class PaymentRecord(NamedTuple):
-    """Approved money given to one young person, as the monitoring report lists it."""
-
-    young_person_id: int
-    display_name: str
-    paid_on: datetime.date
-    kind: str
-    amount_pence: int
-
-    @property
-    def kind_label(self) -> str:
-        return str(PaymentKind(self.kind).label)
-
-    @property
-    def amount(self) -> str:
-        return f"{self.amount_pence / 100:.2f}"
-
-
-def _project_payments(**period: Any) -> Any:
-    return (
-        Payment.objects.filter(
-            project=period["project"],
-            status=PaymentStatus.APPROVED,
-            paid_on__range=(period["start"], period["end"]),
-        )
-        .order_by("paid_on", "pk")
-        .values(
-            "young_person_id",
-            *name_fields("young_person__user"),
-            "paid_on",
-            "kind",
-            "amount_pence",
-        )
-    )
-
-
-_PROJECT_PAYMENTS = Prepared(_project_payments, **PERIOD)
-
-
-def approved_payments_for_project(
-    *, project: Project, start: datetime.date, end: datetime.date
-) -> Question[list[PaymentRecord]]:
-    """Approved money given to young people for one project in the period, oldest first (the
-    monitoring report's support costs); declined and waiting ones are left out."""
-    return Question(
-        (_PROJECT_PAYMENTS.bind(**period_values(project, start, end)),),
-        lambda rows: [
-            PaymentRecord(
-                r["young_person_id"],
-                display_name_from(r, "young_person__user"),
-                r["paid_on"],
-                r["kind"],
-                r["amount_pence"],
-            )
-            for r in rows
-        ],
-    )
-
-
-@dataclass(frozen=True)
-class PaymentTotal:
-    """Approved money in a period for one project, or for none (`project` is None)."""
-
-    project: str | None
-    payments: int
-    people: int
-    pence: int
-
-    @property
-    def amount(self) -> str:
-        return f"{self.pence / 100:.2f}"
-
-
-def payment_totals(
-    *, organisation: Organisation, start: datetime.date, end: datetime.date
-) -> tuple[list[PaymentTotal], PaymentTotal]:
-    """Approved payments in the period by project, those tied to no project last (so none is
-    lost from the organisation's figures), and the total of them all."""
-    by_project: dict[int | None, list[Payment]] = {}
-    names: dict[int | None, str | None] = {None: None}
-    for p in approved_payments(organisation=organisation, start=start, end=end):
-        by_project.setdefault(p.project_id, []).append(p)
-        if p.project is not None:
-            names[p.project_id] = p.project.name
-
-    def total(name: str | None, paid: list[Payment]) -> PaymentTotal:
-        people = len({p.young_person_id for p in paid})
-        return PaymentTotal(name, len(paid), people, sum(p.amount_pence for p in paid))
-
-    rows = sorted(
-        (total(names[pk], paid) for pk, paid in by_project.items()),
-        key=lambda t: (t.project is None, (t.project or "").casefold()),
-    )
-    return rows, total(None, [p for paid in by_project.values() for p in paid])
 
 
 # ---- export in the import's shape ----------------------------------------------------------

@@ -69,14 +69,6 @@ class InclusionView:
         return [value for value in sorted(counts) for _ in range(counts[value])]
 
 
-def population_of(organisation: Organisation) -> dict[str, int]:
-    return _population_from(_POPULATION(organisation=organisation.pk))
-
-
-def _population_from(rows: list[dict[str, Any]]) -> dict[str, int]:
-    return {r["group"]: r["count"] for r in rows}
-
-
 # The ages whose last dates of birth `_per_person` compares with: each band's bounds, 13, and
 # 0 and 1 (an age of 0, a baby, counts as not known).
 _AGES = sorted({age for _name, low, high in AGE_BANDS for age in (low, high + 1)} | {0, 1, 13})
@@ -137,6 +129,14 @@ def _population(*, organisation: int) -> Any:
 
 _NEVER_INVITED = Prepared(_never_invited, organisation=int)
 _POPULATION = Prepared(_population, organisation=int)
+
+
+def population_of(organisation: Organisation) -> dict[str, int]:
+    return _population_from(_POPULATION(organisation=organisation.pk))
+
+
+def _population_from(rows: list[dict[str, Any]]) -> dict[str, int]:
+    return {r["group"]: r["count"] for r in rows}
 
 
 def _named_people(rows: list[dict[str, Any]]) -> list[NamedPerson]:

@@ -177,8 +177,7 @@ class Session(TenantModel):
                 name="session_duration_sensible",
             ),
         ]
-        # The organisation's sessions in a period (who took part, time given, what is next):
-        # without it a council's 20,000 sessions were read whole for each period.
+        # An organisation's sessions in a period, without reading all of them (20,000 at a council).
         indexes = [models.Index(fields=["organisation", "date"], name="session_by_date")]
 
     def __str__(self) -> str:
