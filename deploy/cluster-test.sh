@@ -66,6 +66,9 @@ export COPRODUCE_VAR_DIR="$work/var" MEDIA_ROOT="$work/var/media"
 export DATABASE_URL=${CLUSTER_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/cluster}
 export DATABASE_POOL="min=1,max=4,timeout=10"
 export REDIS_URL="redis://127.0.0.1:6379/7"
+# Servers keep the sessions they read until Redis tells them of a change; with no timed
+# re-read in this test, only that notice can carry a sign-out from A to B (check 1b).
+export MEMBER_CACHE_CONFIRM_SECONDS=3600
 export MEDIA_S3_BUCKET=coproduce-cluster MEDIA_S3_ENDPOINT_URL="http://127.0.0.1:$s3"
 export MEDIA_S3_ADDRESSING_STYLE=path MEDIA_S3_REGION=eu-west-2
 export AWS_ACCESS_KEY_ID=cluster AWS_SECRET_ACCESS_KEY=cluster AWS_DEFAULT_REGION=eu-west-2

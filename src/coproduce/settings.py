@@ -263,6 +263,9 @@ CACHES = {
 # long, checked against versions every change updates (accounts/member_cache.py): on by
 # default with Redis; 0 turns it off (each request then reads them from the database).
 MEMBER_CACHE_SECONDS = int(os.environ.get("MEMBER_CACHE_SECONDS", "300" if REDIS_URL else "0"))
+# With Redis, each process keeps the session and versions it read until Redis tells it of a
+# change (core.redis_cache); it reads them from Redis at least this often all the same.
+MEMBER_CACHE_CONFIRM_SECONDS = float(os.environ.get("MEMBER_CACHE_CONFIRM_SECONDS", "0.25"))
 
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_COOKIE_HTTPONLY = True

@@ -4,6 +4,7 @@ next request: a new role, a removal, a deactivation, a new password, signing out
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -22,22 +23,39 @@ from coproduce.organisations.roles import Role
 from coproduce.organisations.services import organisation_language_set, person_update
 from tests.conftest import client_for
 from tests.factories import MembershipFactory
+from tests.redis_server import own_prefix, running
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def shared_cache(settings: Any) -> None:
-    """One cache for every "server" in this process, as Redis is for every server."""
+@pytest.fixture(params=["one cache", "Redis"])
+def shared_cache(request: pytest.FixtureRequest, settings: Any) -> Iterator[None]:
+    """One cache for every "server" in this process, as Redis is for every server; and Redis
+    itself, where each process keeps what it read until Redis tells it of a change (with no
+    timed re-read here, so the change itself must reach the kept values)."""
+    settings.MEMBER_CACHE_SECONDS = 300
+    settings.ROOT_URLCONF = "tests.accounts.member_urls"
+    if request.param == "Redis":
+        url = running("redis://127.0.0.1:6379/10")
+        with own_prefix(url) as prefix:
+            settings.CACHES = {
+                "default": {
+                    "BACKEND": "coproduce.core.redis_cache.RedisCache",
+                    "LOCATION": url,
+                    "KEY_PREFIX": prefix,
+                }
+            }
+            settings.MEMBER_CACHE_CONFIRM_SECONDS = 3600
+            yield
+        return
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "member-cache-test",
         }
     }
-    settings.MEMBER_CACHE_SECONDS = 300
-    settings.ROOT_URLCONF = "tests.accounts.member_urls"
     cache.clear()
+    yield
 
 
 def who(client: Client) -> str:

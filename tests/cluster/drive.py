@@ -201,6 +201,22 @@ def main() -> None:
     check("the session from A opens a staff page on server B", status == 200, status)
     check("server B knows who is signed in", b"/auth/logout/" in page)
 
+    # 1b. Each of B's processes keeps the sessions it read until Redis tells it of a change:
+    # a session signed out through A is refused on B's very next requests.
+    leaving = Browser(a)
+    check("a second session signed in through A", leaving.sign_in("practitioner", PASSWORD) == 302)
+    kept = [leaving.get("/media/", port=b)[0] for _ in range(6)]
+    old_cookies = dict(leaving.cookies)
+    status, _, _ = leaving.post("/auth/logout/", {}, form_page="/media/")
+    replay = Browser(b)
+    replay.cookies = old_cookies
+    answers = [replay.get("/media/")[0] for _ in range(6)]
+    check(
+        "signed out through A, that session is refused on B at once",
+        kept == [200] * 6 and status == 302 and answers == [302] * 6,
+        (kept, status, answers),
+    )
+
     # 2. Lock-out counted across both servers (Redis), not per process.
     limit = int(os.environ["SIGN_IN_FAILURES_PER_ACCOUNT"])
     guesser = Browser(a)

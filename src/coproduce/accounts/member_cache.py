@@ -191,7 +191,12 @@ def _read_session_with_versions(request: HttpRequest) -> dict[str, Any]:
     keys = [session.cache_key]
     if owner is not None:
         keys += [PERSON_VERSION.format(owner), ORGANISATIONS_VERSION]
-    read = cache.get_many(keys)
+    kept = getattr(cache, "get_many_kept", None)  # Redis's: no round trip while nothing changed
+    read: dict[str, Any] = (
+        kept(keys, confirm_seconds=settings.MEMBER_CACHE_CONFIRM_SECONDS)
+        if kept is not None
+        else cache.get_many(keys)
+    )
     data = read.pop(session.cache_key, None)
     if data is not None:
         session._session_cache = data  # type: ignore[attr-defined]  # what load() would set
