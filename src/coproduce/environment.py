@@ -79,18 +79,14 @@ def database_from_environment(var_dir: Path) -> dict[str, Any]:
         # PgBouncer in transaction mode: no cursor may outlive its transaction.
         database["DISABLE_SERVER_SIDE_CURSORS"] = True
     # The home page's panel queries (core/prepared.py) kept prepared on a PostgreSQL
-    # connection: parsed and planned once, then only run with new values. Not behind PgBouncer
-    # in transaction mode, which hands each transaction any server connection.
+    # connection (core/pipeline.py): parsed and planned once, then only run with new values.
+    # Not behind PgBouncer in transaction mode, which hands each transaction any server
+    # connection. psycopg itself prepares nothing (Django's default `prepare_threshold`).
     database["PREPARED_STATEMENTS"] = (
         database["ENGINE"] == "django.db.backends.postgresql"
         and not env_bool("DATABASE_PGBOUNCER", False)
         and env_bool("DATABASE_PREPARED", True)
     )
-    if database["PREPARED_STATEMENTS"]:
-        # psycopg prepares nothing when this is None (Django's default), not even on request;
-        # a count no query reaches leaves it to those cursors. Django's own cursors bind
-        # values in the client, and psycopg never prepares those.
-        database.setdefault("OPTIONS", {})["prepare_threshold"] = 2**31 - 1
     return database
 
 

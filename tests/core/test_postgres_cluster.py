@@ -50,18 +50,24 @@ django.setup()
 from django.db import connection
 from django.test import Client
 from coproduce.accounts.models import User
-pipelines = []
-original = psycopg.Connection.pipeline
+from coproduce.core import pipeline
+pipelines, prepared = [], []
+through_cursors, on_the_connection = psycopg.Connection.pipeline, pipeline._results_until_sync
 def counting(self):
     pipelines.append(1)
-    return original(self)
+    return through_cursors(self)
+def counting_prepared(pgconn):
+    prepared.append(1)
+    return on_the_connection(pgconn)
 psycopg.Connection.pipeline = counting
+pipeline._results_until_sync = counting_prepared
 client = Client(HTTP_HOST="localhost")
 client.force_login(User.objects.get(pk=%(user)d))
 statuses = [client.get("/").status_code for _ in range(3)]
 print(json.dumps({
     "statuses": statuses,
     "pipelines": len(pipelines),
+    "prepared pipelines": len(prepared),
     "pool": connection.pool is not None,
     "stats": connection.pool.get_stats() if connection.pool else {},
     "marker": %(marker)r in client.get("/").content.decode(),
@@ -89,7 +95,8 @@ def test_the_pipelined_home_page_works_through_the_connection_pool(
     assert result["pool"] is True
     assert result["statuses"] == [200, 200, 200]
     assert result["marker"] is True
-    assert result["pipelines"] >= 3  # each home page sent its panels' queries together
+    # Each home page sent its panels' queries together, prepared, on the pool's connection.
+    assert result["prepared pipelines"] >= 3
     assert result["stats"]["pool_max"] == 2
 
 

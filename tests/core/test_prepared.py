@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+import psycopg
 import pytest
 import time_machine
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection
-from django.db.models import QuerySet
+from django.db import DataError, OperationalError, connection, transaction
+from django.db.models import F, QuerySet, Value
 from django.test.utils import CaptureQueriesContext
 from django_scopes import ScopeError
 
+from coproduce.core import pipeline
 from coproduce.core.prepared import Prepared, run_together
 from coproduce.core.tenancy import organisation_scope
 from coproduce.organisations.models import Membership
@@ -134,23 +136,119 @@ def test_binding_outside_the_organisations_scope_is_refused(practitioner: Member
         names_after.bind(organisation=practitioner.organisation_id, after=0)
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has no round trips")
-def test_on_postgresql_queries_run_together_share_one_round_trip(
-    practitioner: Membership, monkeypatch: pytest.MonkeyPatch
-) -> None:
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite runs in process: no round trips"
+)
+
+
+def _count_round_trips(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Pipelines through Django's cursors, and syncs on the connection's own pipeline."""
     connection.ensure_connection()
     raw = connection.connection
-    pipelines = []
-    real = raw.pipeline
+    counted = {"through cursors": 0, "on the connection": 0}
+    through_cursors, own = raw.pipeline, pipeline._results_until_sync
 
-    def counted() -> Any:
-        pipelines.append(1)
-        return real()
+    def cursors() -> Any:
+        counted["through cursors"] += 1
+        return through_cursors()
 
-    monkeypatch.setattr(raw, "pipeline", counted)
+    def synced(pgconn: Any) -> Any:
+        counted["on the connection"] += 1
+        return own(pgconn)
+
+    monkeypatch.setattr(raw, "pipeline", cursors)
+    monkeypatch.setattr(pipeline, "_results_until_sync", synced)
+    return counted
+
+
+def _prepared_here() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'coproduce%%'")
+        return int(cursor.fetchone()[0])
+
+
+@postgresql_only
+def test_on_postgresql_queries_run_together_share_one_round_trip(
+    practitioner: Membership, young_person: Membership, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """They go on the connection's own pipeline (no cursor each), prepared there the first
+    time; Django's query log still sees each with its values. With an execute wrapper set
+    (which sees queries only through Django's cursors) they go through its cursors."""
+    _ideas(practitioner, young_person, "Ramps", "Lights")
     org = practitioner.organisation_id
-    run_together([names_after.bind(organisation=org, after=n) for n in range(3)])
-    assert pipelines == [1]
+    today = datetime.date(2026, 9, 9)
+    asked = [
+        names_after.bind(organisation=org, after=0),
+        overdue_for.bind(organisation=org, owner=practitioner.pk, today=today),
+        names_after.bind(organisation=org, after=10**9),
+    ]
+    counted = _count_round_trips(monkeypatch)
+    with CaptureQueriesContext(connection) as queries:
+        together = run_together(asked)
+    assert counted == {"through cursors": 0, "on the connection": 1}
+    assert len(queries) == 3
+    assert f"> {10**9}" in queries[2]["sql"]  # logged with its values, as Django's cursor would
+    assert together[1][0] == {
+        "text": "Ramps",
+        "due_on": datetime.date(2026, 2, 2),
+        "project_name": "Skate Park",
+    }
+    prepared = _prepared_here()
+    assert prepared >= 2
+    assert run_together(asked) == together
+    assert _prepared_here() == prepared  # prepared once, only run after that
+    seen: list[str] = []
+
+    def wrapper(execute: Any, sql: str, *args: Any) -> Any:
+        seen.append(sql)
+        return execute(sql, *args)
+
+    with connection.execute_wrapper(wrapper):
+        assert run_together(asked) == together
+    assert counted == {"through cursors": 1, "on the connection": 2}
+    assert len(seen) == 3
+
+
+def _shares(*, organisation: int, by: int) -> QuerySet[Idea, Any]:
+    return (
+        Idea.objects.filter(organisation_id=organisation)
+        .annotate(share=F("pk") / Value(by))
+        .values("share")
+    )
+
+
+shares = Prepared(_shares, organisation=int, by=int)
+
+
+@postgresql_only
+def test_a_statement_that_fails_raises_djangos_error_and_the_next_run_answers(
+    practitioner: Membership, young_person: Membership
+) -> None:
+    _ideas(practitioner, young_person, "Ramps")
+    org = practitioner.organisation_id
+    idea = Idea.objects.get(organisation_id=org)
+    with pytest.raises(DataError, match="division by zero"), transaction.atomic():
+        run_together(
+            [names_after.bind(organisation=org, after=0), shares.bind(organisation=org, by=0)]
+        )
+    assert run_together(
+        [shares.bind(organisation=org, by=1), names_after.bind(organisation=org, after=0)]
+    ) == [[{"share": idea.pk}], [{"text": "Ramps"}]]
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_statements_the_server_has_forgotten_are_prepared_again(
+    practitioner: Membership, young_person: Membership
+) -> None:
+    """A reset connection (`DISCARD ALL`, `DEALLOCATE ALL`) has lost what was prepared on it."""
+    _ideas(practitioner, young_person, "Ramps")
+    org = practitioner.organisation_id
+    asked = [names_after.bind(organisation=org, after=0), shares.bind(organisation=org, by=1)]
+    first = run_together(asked)
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+    assert run_together(asked) == first
 
 
 def test_a_value_worked_out_from_an_argument_is_refused(practitioner: Membership) -> None:
@@ -199,3 +297,26 @@ def test_model_rows_unused_arguments_and_a_missing_organisation_are_refused(
         Prepared(whole, owner=int)
     with pytest.raises(TypeError):
         overdue_for(organisation=org, owner=1)
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_lost_while_asking_is_an_error_and_a_new_one_answers(
+    practitioner: Membership, young_person: Membership
+) -> None:
+    """PostgreSQL restarts (or a network drops) while a page asks its panels: the page gets
+    Django's error, and the next connection prepares what it needs again."""
+    _ideas(practitioner, young_person, "Ramps")
+    org = practitioner.organisation_id
+    asked = [names_after.bind(organisation=org, after=0), shares.bind(organisation=org, by=1)]
+    first = run_together(asked)
+    settings = connection.settings_dict
+    with psycopg.connect(
+        host=settings["HOST"], port=settings["PORT"] or 5432, user=settings["USER"],
+        dbname=settings["NAME"], autocommit=True,
+    ) as other:  # fmt: skip
+        other.execute("SELECT pg_terminate_backend(%s)", [connection.connection.info.backend_pid])
+    with pytest.raises(OperationalError):
+        run_together(asked)
+    connection.close()  # as Django does at the end of a request that met an unusable one
+    assert run_together(asked) == first

@@ -47,10 +47,11 @@ def test_prepared_statements_are_on_for_postgresql_unless_pgbouncer_or_turned_of
         monkeypatch.setenv(name, value)
     database = database_from_environment(tmp_path)
     assert database["PREPARED_STATEMENTS"] is prepared
-    # Only the panels' own cursors prepare: every other query is bound as Django binds it.
+    # Only core.pipeline prepares (the panels' queries): every other query is bound as Django
+    # binds it, and psycopg prepares nothing of its own.
     options = database.get("OPTIONS", {})
     assert "server_side_binding" not in options
-    assert (options.get("prepare_threshold") is not None) is prepared
+    assert options.get("prepare_threshold") is None
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared on PostgreSQL only")

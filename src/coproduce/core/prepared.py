@@ -16,7 +16,7 @@ Tenancy holds as for any queryset: `organisation` is required and must be the ac
 
 `query(...)` runs one query now; `query.bind(...)` keeps it with its values, and
 `run_together([...])` runs several in one round trip on PostgreSQL (the home page's panels).
-There each statement is also kept prepared on the connection (unless DATABASE_PREPARED=false
+There each statement is also kept prepared on the connection (`core.pipeline`; not with DATABASE_PREPARED=false
 or behind PgBouncer): PostgreSQL plans it once, for any values, and then only runs it. These
 are small indexed reads for one organisation or person, which a plan for any values suits.
 """
@@ -35,6 +35,8 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import QuerySet
 from django.db.models.query import ValuesIterable
 from django_scopes import ScopeError, get_scope, scope
+
+from coproduce.core.pipeline import run_prepared
 
 Kind = type[int] | type[datetime.date] | type[datetime.datetime]
 T = TypeVar("T")
@@ -176,20 +178,32 @@ def run_together(queries: Sequence[Bound], *, using: str = "default") -> list[li
 
     On PostgreSQL they go in one pipeline: the client sends them all and then waits once,
     instead of a network round trip each. SQLite runs in process, so they simply run in turn.
-    They still go through Django's cursor, so query counts and logs see every one.
+    With prepared statements on they go on the connection's pipeline without a cursor each
+    (`core.pipeline`, which logs them as Django's cursor would); otherwise, or with one of
+    Django's execute wrappers set, through its cursors.
     """
     connection = connections[using]
     statements = [bound.query._statement(bound.values, using) for bound in queries]
     connection.ensure_connection()
+    if (
+        connection.settings_dict.get("PREPARED_STATEMENTS")
+        and not connection.execute_wrappers
+        and _can_pipeline(connection)
+    ):
+        rows = run_prepared(connection, [(plan.sql, params) for plan, params in statements])
+        return [
+            _named(plan, its_rows, connection)
+            for (plan, _), its_rows in zip(statements, rows, strict=True)
+        ]
     if len(statements) < 2 or not _can_pipeline(connection):
         # One after another on one cursor: a cursor each costs more than SQLite's answer.
-        with _cursor(connection) as cursor:
+        with connection.cursor() as cursor:
             answers = []
             for plan, params in statements:
                 cursor.execute(plan.sql, params)
                 answers.append(_named(plan, cursor.fetchall(), connection))
             return answers
-    cursors = [_cursor(connection) for _ in statements]
+    cursors = [connection.cursor() for _ in statements]
     try:
         with connection.connection.pipeline():
             for cursor, (plan, params) in zip(cursors, statements, strict=True):
@@ -217,33 +231,6 @@ def ask_together(questions: Sequence[Question[Any]], *, using: str = "default") 
     """Each question's answer, in order, from one `run_together` of all their queries."""
     rows = iter(run_together([bound for q in questions for bound in q.asks], using=using))
     return [q.read(*(next(rows) for _ in q.asks)) for q in questions]
-
-
-class _PreparingCursor(psycopg.Cursor[Any]):
-    """Binds values on the server and keeps each statement prepared on the connection from
-    its first run: PostgreSQL parses and plans a panel's query once, not on every visit."""
-
-    def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
-        return super().execute(query, params, **{**kwargs, "prepare": True})
-
-    def _send_query_prepared(self, name: bytes, pgq: Any, *, binary: bool | None = None) -> None:
-        # Kept as psycopg keeps an unprepared query: Django's query log reads the SQL from it.
-        self._query = pgq
-        super()._send_query_prepared(name, pgq, binary=binary)
-
-
-def _cursor(connection: BaseDatabaseWrapper) -> Any:
-    """Django's cursor (so query counts and logs see every query); on PostgreSQL with
-    PREPARED_STATEMENTS (environment.py) over a cursor that keeps its statements prepared."""
-    if not connection.settings_dict.get("PREPARED_STATEMENTS"):
-        return connection.cursor()
-    raw = connection.connection
-    usual = raw.cursor_factory
-    raw.cursor_factory = _PreparingCursor
-    try:
-        return connection.cursor()
-    finally:
-        raw.cursor_factory = usual
 
 
 def _can_pipeline(connection: BaseDatabaseWrapper) -> bool:
