@@ -177,3 +177,20 @@ def test_a_lost_connection_forgets_what_it_kept(shared_cache: RedisCache) -> Non
     killer.set(shared_cache.make_key(VERSION), pickle.dumps("v2"))  # no connection to tell
     assert shared_cache.get_many_kept([VERSION], confirm_seconds=60) == {VERSION: "v2"}
     assert shared_cache.get_many_kept([VERSION], confirm_seconds=60) == {VERSION: "v2"}
+
+
+def test_a_server_that_cannot_tell_of_changes_is_read_every_time(
+    shared_cache: RedisCache, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A Redis before version 6, or a proxy in front of it, knows no RESP3 or key tracking:
+    the session and versions are read from it on every request, as before, never kept."""
+
+    def refused(self: Any, connection: Any) -> None:
+        raise redis.ResponseError("unknown command 'CLIENT', with args beginning with: 'TRACKING'")
+
+    monkeypatch.setattr("coproduce.core.redis_cache._Kept._connected", refused)
+    shared_cache.set(VERSION, "v1")
+    assert shared_cache.get_many_kept([VERSION], confirm_seconds=60) == {VERSION: "v1"}
+    assert "cannot tell of changes" in caplog.text
+    _written_by_another_server(shared_cache, VERSION, "v2")
+    assert shared_cache.get_many_kept([VERSION], confirm_seconds=60) == {VERSION: "v2"}

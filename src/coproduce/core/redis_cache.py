@@ -24,6 +24,7 @@ kept values at once.
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import threading
@@ -37,6 +38,7 @@ from django.core.cache.backends.redis import RedisCacheClient as DjangoRedisCach
 from django.core.cache.backends.redis import RedisSerializer as DjangoRedisSerializer
 
 PICKLED = b"\x80"  # how every pickle of protocol 2 or later begins
+logger = logging.getLogger(__name__)
 
 
 class RedisSerializer(DjangoRedisSerializer):
@@ -62,7 +64,8 @@ class _Kept:
         self.confirmed = float("-inf")  # when the last read that reached Redis was sent
         self.connection = pool.connection_class(**{**pool.connection_kwargs, "protocol": 3})
         self.connection.register_connect_callback(self._connected)  # kept weakly by redis-py
-        _ALL_KEPT.add(self)
+        with _ALL_KEPT_LOCK:
+            _ALL_KEPT.add(self)
 
     def _connected(self, connection: Any) -> None:
         # A new connection (the first, or after a failure) knows nothing: what it missed
@@ -109,12 +112,18 @@ class _Kept:
 
 
 _ALL_KEPT: weakref.WeakSet[_Kept] = weakref.WeakSet()
+_ALL_KEPT_LOCK = threading.Lock()  # a thread making its own while another thread writes
+
+
+def _every_kept() -> list[_Kept]:
+    with _ALL_KEPT_LOCK:
+        return list(_ALL_KEPT)
 
 
 def _written(keys: Iterable[Any]) -> None:
     """This process has changed these keys: no thread of it answers from its old values."""
     keys = list(keys)
-    for kept in list(_ALL_KEPT):
+    for kept in _every_kept():
         kept.forget(keys)
 
 
@@ -147,6 +156,8 @@ class RedisCacheClient(DjangoRedisCacheClient):
         """`get_many` answered from the values this thread has read, while Redis has said
         nothing of a change to them (module docstring)."""
         keys = [str(key) for key in keys]
+        if self.__dict__.get("_cannot_track"):
+            return self.get_many(keys)
         local = self.__dict__.setdefault("_local", threading.local())
         kept = getattr(local, "kept", None)
         if kept is None or kept.pid != os.getpid():
@@ -157,6 +168,14 @@ class RedisCacheClient(DjangoRedisCacheClient):
             kept.connection.disconnect()
             kept.values.clear()
             return super().get_many(keys)
+        except self._lib.ResponseError:  # type: ignore[attr-defined]
+            # A server without RESP3 or key tracking (before Redis 6, some proxies): every
+            # read goes to it, as before.
+            logger.warning("Redis cannot tell of changes (RESP3 key tracking): reading every time")
+            self.__dict__["_cannot_track"] = True
+            kept.connection.disconnect()
+            kept.values.clear()
+            return self.get_many(keys)
         loads = self._serializer.loads  # type: ignore[attr-defined]
         return {k: loads(v) for k, v in zip(keys, values, strict=True) if v is not None}
 
@@ -200,7 +219,7 @@ class RedisCacheClient(DjangoRedisCacheClient):
         return self._settled(keys, lambda: super(RedisCacheClient, self).delete_many(keys))
 
     def clear(self) -> Any:
-        for kept in list(_ALL_KEPT):
+        for kept in _every_kept():
             kept.values.clear()
         return self._settled([], lambda: super(RedisCacheClient, self).clear())
 
