@@ -16,9 +16,10 @@ Tenancy holds as for any queryset: `organisation` is required and must be the ac
 
 `query(...)` runs one query now; `query.bind(...)` keeps it with its values, and
 `run_together([...])` runs several in one round trip on PostgreSQL (the home page's panels).
-There each statement is also kept prepared on the connection (`core.pipeline`; not with DATABASE_PREPARED=false
-or behind PgBouncer): PostgreSQL plans it once, for any values, and then only runs it. These
-are small indexed reads for one organisation or person, which a plan for any values suits.
+There each statement is also kept prepared on the connection (`core.pipeline`; not with
+DATABASE_PREPARED=false or behind PgBouncer): PostgreSQL plans it once, for any values, and then
+only runs it. These are small indexed reads for one organisation or person, which a plan for
+any values suits.
 """
 
 from __future__ import annotations

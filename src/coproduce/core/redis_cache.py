@@ -184,44 +184,38 @@ class RedisCacheClient(DjangoRedisCacheClient):
     # Redis sends notices after the answer to the write, in the same turn of its loop, so an
     # answer to a command sent after that answer came means they are out. Writes are rare
     # beside reads (a sign-in, a change of role, a session that changed).
-    def _settled(self, keys: Iterable[Any], write: Any) -> Any:
+    def _settled(self, keys: Iterable[Any], write: Any, *args: Any, **kwargs: Any) -> Any:
         _written(keys)
-        result = write()
+        result = write(*args, **kwargs)
         self.get_client(write=True).ping()
         return result
 
     def set(self, key: Any, *args: Any, **kwargs: Any) -> Any:
-        return self._settled([key], lambda: super(RedisCacheClient, self).set(key, *args, **kwargs))
+        return self._settled([key], super().set, key, *args, **kwargs)
 
     def add(self, key: Any, *args: Any, **kwargs: Any) -> Any:
-        return self._settled([key], lambda: super(RedisCacheClient, self).add(key, *args, **kwargs))
+        return self._settled([key], super().add, key, *args, **kwargs)
 
     def touch(self, key: Any, *args: Any, **kwargs: Any) -> Any:
-        return self._settled(
-            [key], lambda: super(RedisCacheClient, self).touch(key, *args, **kwargs)
-        )
+        return self._settled([key], super().touch, key, *args, **kwargs)
 
     def delete(self, key: Any) -> Any:
-        return self._settled([key], lambda: super(RedisCacheClient, self).delete(key))
+        return self._settled([key], super().delete, key)
 
     def incr(self, key: Any, *args: Any, **kwargs: Any) -> Any:
-        return self._settled(
-            [key], lambda: super(RedisCacheClient, self).incr(key, *args, **kwargs)
-        )
+        return self._settled([key], super().incr, key, *args, **kwargs)
 
     def set_many(self, data: Any, *args: Any, **kwargs: Any) -> Any:
-        return self._settled(
-            data, lambda: super(RedisCacheClient, self).set_many(data, *args, **kwargs)
-        )
+        return self._settled(data, super().set_many, data, *args, **kwargs)
 
     def delete_many(self, keys: Any) -> Any:
         keys = list(keys)
-        return self._settled(keys, lambda: super(RedisCacheClient, self).delete_many(keys))
+        return self._settled(keys, super().delete_many, keys)
 
     def clear(self) -> Any:
         for kept in _every_kept():
             kept.values.clear()
-        return self._settled([], lambda: super(RedisCacheClient, self).clear())
+        return self._settled([], super().clear)
 
     def _direct_connection(self) -> Any:
         """This thread's own connection to the server reads go to; a forked process (a web
