@@ -1,17 +1,20 @@
 """With the shared cache on (as with Redis), a signed-in page reads the session, the person
-and their memberships from it, not the database; and any change to them is seen on the very
-next request: a new role, a removal, a deactivation, a new password, signing out everywhere."""
+and their memberships from it, not the database; without it, from the database, one prepared
+query each. Either way any change to them is seen on the very next request: a new role, a
+removal, a deactivation, a new password, signing out everywhere."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from unittest import mock
 
 import pytest
 from django.contrib.auth import load_backend
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -28,14 +31,13 @@ from tests.redis_server import own_prefix, running
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=["one cache", "Redis"])
-def shared_cache(request: pytest.FixtureRequest, settings: Any) -> Iterator[None]:
+def _shared(kind: str, settings: Any) -> Iterator[None]:
     """One cache for every "server" in this process, as Redis is for every server; and Redis
     itself, where each process keeps what it read until Redis tells it of a change (with no
     timed re-read here, so the change itself must reach the kept values)."""
     settings.MEMBER_CACHE_SECONDS = 300
     settings.ROOT_URLCONF = "tests.accounts.member_urls"
-    if request.param == "Redis":
+    if kind == "Redis":
         url = running("redis://127.0.0.1:6379/10")
         with own_prefix(url) as prefix:
             settings.CACHES = {
@@ -56,6 +58,23 @@ def shared_cache(request: pytest.FixtureRequest, settings: Any) -> Iterator[None
     }
     cache.clear()
     yield
+
+
+@pytest.fixture(params=["one cache", "Redis"])
+def shared_cache(request: pytest.FixtureRequest, settings: Any) -> Iterator[None]:
+    yield from _shared(request.param, settings)
+
+
+@pytest.fixture(params=["database", "one cache", "Redis"])
+def reads(request: pytest.FixtureRequest, settings: Any) -> Iterator[None]:
+    """Where a signed-in page reads who is signed in: the database (no shared cache, as on
+    one machine without Redis), or a shared cache."""
+    if request.param == "database":
+        settings.MEMBER_CACHE_SECONDS = 0
+        settings.ROOT_URLCONF = "tests.accounts.member_urls"
+        yield
+        return
+    yield from _shared(request.param, settings)
 
 
 def who(client: Client) -> str:
@@ -102,8 +121,21 @@ def test_a_signed_in_page_asks_the_database_nothing_once_the_person_is_cached(
     assert who(cached) == "bob_practitioner as practitioner of 1"
 
 
+def test_without_a_shared_cache_the_session_person_and_memberships_are_one_query_each(
+    practitioner: Membership, settings: Any
+) -> None:
+    settings.MEMBER_CACHE_SECONDS = 0
+    settings.ROOT_URLCONF = "tests.accounts.member_urls"
+    client = client_for(practitioner)
+    assert who(client) == "bob_practitioner as practitioner of 1"
+    # Prepared (core.prepared): no queryset is built and compiled again for them.
+    with mock.patch.object(SQLCompiler, "as_sql", side_effect=AssertionError("compiled")):
+        tables = [sql.split(" FROM ")[1].split()[0].strip('"') for sql in queries_for(client)]
+    assert tables == ["core_user_session", "accounts_user", "organisations_membership"]
+
+
 def test_a_new_role_counts_on_the_next_request(
-    shared_cache: None, practitioner: Membership, admin: Membership
+    reads: None, practitioner: Membership, admin: Membership
 ) -> None:
     client = client_for(practitioner)
     assert who(client) == "bob_practitioner as practitioner of 1"
@@ -117,7 +149,7 @@ def test_a_new_role_counts_on_the_next_request(
 
 
 def test_someone_taken_out_of_an_organisation_loses_it_on_the_next_request(
-    shared_cache: None, practitioner: Membership, admin: Membership
+    reads: None, practitioner: Membership, admin: Membership
 ) -> None:
     second = MembershipFactory.create(user=practitioner.user, role=Role.PRACTITIONER)
     client = client_for(practitioner)
@@ -129,7 +161,7 @@ def test_someone_taken_out_of_an_organisation_loses_it_on_the_next_request(
 
 
 def test_a_deactivated_account_is_signed_out_on_the_next_request(
-    shared_cache: None, practitioner: Membership
+    reads: None, practitioner: Membership
 ) -> None:
     client = client_for(practitioner)
     assert who(client).startswith("bob_practitioner")
@@ -138,18 +170,14 @@ def test_a_deactivated_account_is_signed_out_on_the_next_request(
     assert who(client) == "signed out"
 
 
-def test_a_new_password_ends_the_other_sessions(
-    shared_cache: None, practitioner: Membership
-) -> None:
+def test_a_new_password_ends_the_other_sessions(reads: None, practitioner: Membership) -> None:
     elsewhere = client_for(practitioner)
     assert who(elsewhere).startswith("bob_practitioner")
     password_set(user=practitioner.user, password="a long new password 42", membership=None)
     assert who(elsewhere) == "signed out"
 
 
-def test_signing_out_everywhere_ends_every_cached_session(
-    shared_cache: None, practitioner: Membership
-) -> None:
+def test_signing_out_everywhere_ends_every_session(reads: None, practitioner: Membership) -> None:
     phone, laptop = client_for(practitioner), client_for(practitioner)
     assert who(phone).startswith("bob_practitioner")
     assert who(laptop).startswith("bob_practitioner")
@@ -158,7 +186,7 @@ def test_signing_out_everywhere_ends_every_cached_session(
     assert who(laptop) == "signed out"
 
 
-def test_signing_out_ends_that_session_only(shared_cache: None, practitioner: Membership) -> None:
+def test_signing_out_ends_that_session_only(reads: None, practitioner: Membership) -> None:
     phone, laptop = client_for(practitioner), client_for(practitioner)
     assert who(phone).startswith("bob_practitioner")
     phone.post("/auth/logout/")

@@ -12,15 +12,16 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import DataError, OperationalError, connection, transaction
 from django.db.models import F, QuerySet, Value
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from django_scopes import ScopeError
 
 from coproduce.core import pipeline
 from coproduce.core.prepared import Prepared, run_together
 from coproduce.core.tenancy import organisation_scope
 from coproduce.organisations.models import Membership
-from coproduce.projects.models import Idea
+from coproduce.projects.models import Idea, Project
 from coproduce.projects.selectors import overdue_ideas
-from tests.factories import MembershipFactory
+from tests.factories import MembershipFactory, ServiceFactory
 from tests.scenarios import a_project, an_idea
 
 
@@ -283,7 +284,7 @@ def test_model_rows_unused_arguments_and_a_missing_organisation_are_refused(
     practitioner: Membership,
 ) -> None:
     def whole(*, organisation: int) -> QuerySet[Idea, Any]:
-        return Idea.objects.filter(organisation_id=organisation)
+        return Idea.objects.filter(organisation_id=organisation).values_list("id")
 
     def unused(*, organisation: int, owner: int) -> QuerySet[Idea, Any]:
         return Idea.objects.filter(organisation_id=organisation).values("id")
@@ -291,6 +292,13 @@ def test_model_rows_unused_arguments_and_a_missing_organisation_are_refused(
     org = practitioner.organisation_id
     with pytest.raises(ImproperlyConfigured, match="values"):
         Prepared(whole, organisation=int)(organisation=org)
+    with pytest.raises(ImproperlyConfigured, match="annotations"):
+        Prepared(
+            lambda organisation: Idea.objects.filter(organisation_id=organisation).annotate(
+                n=Value(1)
+            ),
+            organisation=int,
+        )(organisation=org)
     with pytest.raises(ImproperlyConfigured, match="not used"):
         Prepared(unused, organisation=int, owner=int)(organisation=org, owner=1)
     with pytest.raises(ImproperlyConfigured, match="organisation"):
@@ -320,3 +328,50 @@ def test_a_connection_lost_while_asking_is_an_error_and_a_new_one_answers(
         run_together(asked)
     connection.close()  # as Django does at the end of a request that met an unusable one
     assert run_together(asked) == first
+
+
+_PROJECT = Prepared(
+    lambda organisation, pk: (
+        Project.objects.select_related("service")
+        .filter(organisation_id=organisation, pk=pk)
+        .order_by()
+    ),
+    organisation=int,
+    pk=int,
+)
+
+
+def test_a_model_queryset_gives_the_instances_django_would(practitioner: Membership) -> None:
+    """A project page's project, looked up by its id: the same instance Django's own query
+    gives, its service read with it, its Welsh name there, and it can be saved."""
+    org = practitioner.organisation
+    youth_work = ServiceFactory.create(organisation=org, name="Youth work")
+    with_service = a_project(practitioner, name="Skate Park")
+    with_service.service = youth_work
+    with_service.name_cy = "Parc Sglefrio"  # type: ignore[attr-defined]  # modeltranslation
+    with_service.save()
+    on_its_own = a_project(practitioner, name="Youth Forum")
+    with organisation_scope(org):
+        for project in (with_service, on_its_own):
+            expected = Project.objects.select_related("service").get(pk=project.pk)
+            with CaptureQueriesContext(connection) as queries:
+                [got] = _PROJECT(organisation=org.pk, pk=project.pk)
+                service = got.service
+            assert len(queries) == 1
+            assert got == expected and not got._state.adding
+            assert {f.attname: getattr(got, f.attname) for f in Project._meta.concrete_fields} == {
+                f.attname: getattr(expected, f.attname) for f in Project._meta.concrete_fields
+            }
+            assert service == expected.service
+        [got] = _PROJECT(organisation=org.pk, pk=with_service.pk)
+        assert got.service.name == "Youth work"
+        with translation.override("cy"):
+            assert got.name == "Parc Sglefrio"
+        assert got.name == "Skate Park"
+        got.aims = "Ramps for everyone"
+        got.save()
+        assert Project.objects.get(pk=with_service.pk).aims == "Ramps for everyone"
+        assert _PROJECT(organisation=org.pk, pk=-1) == []
+        other = MembershipFactory.create(role="practitioner").organisation
+        with pytest.raises(ScopeError):
+            _PROJECT(organisation=other.pk, pk=with_service.pk)

@@ -14,6 +14,10 @@ weeks`) or whose SQL changes with the values is refused; pass the derived value 
 Tenancy holds as for any queryset: `organisation` is required and must be the active scope
 (django-scopes' own filter is compiled in and bound to it as well).
 
+A model queryset (`select_related` allowed, no annotations) may be prepared too: its rows come
+back as model instances, made exactly as Django's own iterator makes them. Looking one object
+up by its id is the commonest read of all, and the queryset cost ten times the query.
+
 `query(...)` runs one query now; `query.bind(...)` keeps it with its values, and
 `run_together([...])` runs several in one round trip on PostgreSQL (the home page's panels).
 There each statement is also kept prepared on the connection (`core.pipeline`; not with
@@ -34,12 +38,17 @@ from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import QuerySet
-from django.db.models.query import ValuesIterable
+from django.db.models.query import (  # type: ignore[attr-defined]  # not in django-stubs
+    ModelIterable,
+    ValuesIterable,
+    get_related_populators,
+)
 from django_scopes import ScopeError, get_scope, scope
 
 from coproduce.core.pipeline import run_prepared
+from coproduce.core.tenancy import all_organisations
 
-Kind = type[int] | type[datetime.date] | type[datetime.datetime]
+Kind = type[int] | type[str] | type[datetime.date] | type[datetime.datetime]
 T = TypeVar("T")
 
 
@@ -51,6 +60,8 @@ def _samples(kinds: dict[str, Kind], n: int) -> dict[str, Any]:
             values[name] = datetime.datetime(1900 + n, 2, 3, 4, 5, i, tzinfo=datetime.UTC)
         elif kind is datetime.date:
             values[name] = datetime.date(1900 + n, 2, 3 + i)
+        elif kind is str:
+            values[name] = f"\x00prepared-sample-{n}-{i}"
         else:
             values[name] = -(n * 1_000_000_000 + i + 1)
     return values
@@ -71,21 +82,36 @@ class _Plan:
     slots: tuple[tuple[int, str], ...]  # (position, argument name)
     names: tuple[str, ...]
     converters: tuple[tuple[int, tuple[Any, ...], Any], ...]
+    # For a model queryset: how Django's ModelIterable turns a row into an instance (the
+    # model, its fields' names and where they sit, and what fills its select_related).
+    model: tuple[Any, list[str], int, int, list[Any]] | None = None
 
 
 class Prepared:
+    across_organisations = False
+
     def __init__(self, build: Callable[..., QuerySet[Any, Any]], **kinds: Kind) -> None:
-        if "organisation" not in kinds:
+        if "organisation" not in kinds and not self.across_organisations:
             raise ImproperlyConfigured("A prepared query needs its organisation.")
         self.build = build
         self.kinds = kinds
         self._plans: dict[str, _Plan] = {}
 
-    def _compile(self, alias: str, values: dict[str, Any]) -> tuple[Any, str, tuple[Any, ...]]:
-        with scope(organisation=[values["organisation"]]):
+    def _compile(
+        self, alias: str, values: dict[str, Any]
+    ) -> tuple[Any, str, tuple[Any, ...], bool]:
+        with (
+            all_organisations()
+            if self.across_organisations
+            else scope(organisation=[values["organisation"]])
+        ):
             queryset = self.build(**values)
-        if queryset._iterable_class is not ValuesIterable:
-            raise ImproperlyConfigured("A prepared query must be a .values() queryset.")
+        if queryset._iterable_class is ModelIterable and (
+            queryset.query.annotations or queryset._known_related_objects  # type: ignore[attr-defined]
+        ):
+            raise ImproperlyConfigured("A prepared model query takes no annotations.")
+        if queryset._iterable_class not in (ValuesIterable, ModelIterable):
+            raise ImproperlyConfigured("A prepared query is a .values() or a model queryset.")
         compiler = queryset.query.get_compiler(using=alias)
         try:
             sql, params = compiler.as_sql()
@@ -93,13 +119,13 @@ class Prepared:
             raise ImproperlyConfigured(
                 f"{self.build.__qualname__}: its SQL changes with values."
             ) from None
-        return compiler, sql, tuple(params)
+        return compiler, sql, tuple(params), queryset._iterable_class is ModelIterable
 
     def _prepare(self, alias: str) -> _Plan:
         connection = connections[alias]
         first, second = _samples(self.kinds, 1), _samples(self.kinds, 2)
-        compiler, sql, params = self._compile(alias, first)
-        _, sql_again, params_again = self._compile(alias, second)
+        compiler, sql, params, of_models = self._compile(alias, first)
+        _, sql_again, params_again, _ = self._compile(alias, second)
         if sql != sql_again or len(params) != len(params_again):
             raise ImproperlyConfigured(
                 f"{self.build.__qualname__}: its SQL changes with values."
@@ -133,9 +159,21 @@ class Prepared:
             for position, (convs, expression) in compiler.get_converters(fields).items()
         )
         constants = tuple(None if i in dict(slots) else p for i, p in enumerate(params))
-        return _Plan(sql, constants, tuple(slots), tuple(names), converters)
+        model = None
+        if of_models:  # read as Django's ModelIterable reads its rows
+            info, select = compiler.klass_info, compiler.select
+            start, end = info["select_fields"][0], info["select_fields"][-1] + 1
+            init_list = [f[0].target.attname for f in select[start:end]]
+            model = (
+                info["model"],
+                init_list,
+                start,
+                end,
+                get_related_populators(info, select, alias),
+            )
+        return _Plan(sql, constants, tuple(slots), tuple(names), converters, model)
 
-    def __call__(self, *, using: str = "default", **values: Any) -> list[dict[str, Any]]:
+    def __call__(self, *, using: str = "default", **values: Any) -> list[Any]:
         return run_together([self.bind(**values)], using=using)[0]
 
     def bind(self, **values: Any) -> Bound:
@@ -143,8 +181,10 @@ class Prepared:
         if set(values) != set(self.kinds):
             raise TypeError(f"{self.build.__qualname__} takes {sorted(self.kinds)}")
         current = get_scope()
-        if current.get("_enabled", True) and values["organisation"] not in current.get(
-            "organisation", ()
+        if (
+            not self.across_organisations
+            and current.get("_enabled", True)
+            and values["organisation"] not in current.get("organisation", ())
         ):
             raise ScopeError("A prepared query ran outside its organisation's scope.")
         return Bound(self, values)
@@ -158,6 +198,13 @@ class Prepared:
         for position, name in plan.slots:
             params[position] = _adapt(values[name], self.kinds[name], connection)
         return plan, params
+
+
+class PreparedAcrossOrganisations(Prepared):
+    """For the reads that find out who is signing in, before any organisation is known:
+    their session, their user row, all their memberships. Nothing else."""
+
+    across_organisations = True
 
 
 @dataclass(frozen=True)
@@ -174,7 +221,7 @@ class Bound:
         return plan.sql, params
 
 
-def run_together(queries: Sequence[Bound], *, using: str = "default") -> list[list[dict[str, Any]]]:
+def run_together(queries: Sequence[Bound], *, using: str = "default") -> list[list[Any]]:
     """Run several prepared queries and return each one's rows, in order.
 
     On PostgreSQL they go in one pipeline: the client sends them all and then waits once,
@@ -238,12 +285,20 @@ def _can_pipeline(connection: BaseDatabaseWrapper) -> bool:
     return connection.vendor == "postgresql" and bool(psycopg.Pipeline.is_supported())
 
 
-def _named(plan: _Plan, rows: list[tuple[Any, ...]], connection: Any) -> list[dict[str, Any]]:
-    results = []
+def _named(plan: _Plan, rows: list[tuple[Any, ...]], connection: Any) -> list[Any]:
+    """Each row as a dict of its values, or for a model queryset as its model instance."""
+    results: list[Any] = []
     for row in rows:
         cells = list(row)
         for position, convs, expression in plan.converters:
             for convert in convs:
                 cells[position] = convert(cells[position], expression, connection)
-        results.append(dict(zip(plan.names, cells, strict=True)))
+        if plan.model is None:
+            results.append(dict(zip(plan.names, cells, strict=True)))
+            continue
+        model, init_list, start, end, related = plan.model
+        instance = model.from_db(connection.alias, init_list, cells[start:end])
+        for populator in related:
+            populator.populate(cells, instance)
+        results.append(instance)
     return results

@@ -193,6 +193,14 @@ class Entry(TenantModel):
         indexes = [
             models.Index(fields=["debit", "created_at"]),
             models.Index(fields=["credit", "created_at"]),
+            # Corrections are few. SQLite counts the many empty `reverses` as one value and
+            # so never looks corrections up through the unique index; this one holds only
+            # corrections, costs nothing to other postings and is what it uses.
+            models.Index(
+                fields=["reverses"],
+                condition=Q(reverses__isnull=False),
+                name="entry_correction",
+            ),
         ]
 
 

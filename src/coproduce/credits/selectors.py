@@ -263,14 +263,17 @@ def _at_sessions(**period: Any) -> QuerySet[Entry, Any]:
 
 
 def _put_right(**period: Any) -> QuerySet[Entry, Any]:
-    # A correction is posted without a session: found through the entry it reverses.
-    reversing = Q(
-        reverses__session__project=period["project"],
-        reverses__session__date__range=(period["start"], period["end"]),
-    )
+    # A correction is posted without a session: found through the entry it reverses, those
+    # at the period's sessions looked up first (`entry_correction`).
+    at_sessions = Entry.objects.filter(
+        organisation_id=period["organisation"],
+        session__project=period["project"],
+        session__date__range=(period["start"], period["end"]),
+    ).values("id")
     return (
         Entry.objects.filter(
-            reversing,
+            reverses__in=at_sessions,
+            reverses__isnull=False,
             organisation_id=period["organisation"],
             debit__kind=AccountKind.YOUNG_PERSON,
         )

@@ -6,6 +6,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
+from coproduce.core.prepared import PreparedAcrossOrganisations
 from coproduce.core.tenancy import all_organisations, get_for
 from coproduce.organisations.models import Membership, Organisation, Service
 from coproduce.organisations.roles import STAFF, Role
@@ -21,16 +22,22 @@ def choose_membership(
     return memberships[0] if memberships else None
 
 
+# Read on every signed-in request the shared cache does not answer: prepared (core.prepared).
+_MEMBERSHIPS = PreparedAcrossOrganisations(
+    lambda user: (
+        Membership.objects.filter(user_id=user, is_active=True)
+        .select_related("organisation")
+        .order_by("pk")
+    ),
+    user=int,
+)
+
+
 def memberships_of(user: Any) -> list[Membership]:
     """A person's active memberships, oldest first; none for a visitor who is not signed in."""
     if not getattr(user, "is_authenticated", False):
         return []
-    with all_organisations():
-        memberships = list(
-            Membership.objects.filter(user=user, is_active=True)
-            .select_related("organisation")
-            .order_by("pk")
-        )
+    memberships: list[Membership] = _MEMBERSHIPS(user=user.pk)
     for membership in memberships:
         membership.user = user  # the signed-in user is already loaded
     return memberships

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.http import Http404
 
+from coproduce.core.prepared import Prepared
 from coproduce.core.tenancy import get_for, settings_or_defaults
 from coproduce.projects.checklists import CHECKLISTS, Answer, Stage
 from coproduce.projects.models import (
@@ -53,8 +55,26 @@ def projects_for(*, organisation: Organisation) -> QuerySet[Project]:
     )
 
 
+_PROJECT = Prepared(
+    lambda organisation, pk: (
+        Project.objects.select_related("service")
+        .filter(organisation_id=organisation, pk=pk)
+        .order_by()
+    ),
+    organisation=int,
+    pk=int,
+)
+
+
 def get_project_for(*, organisation: Organisation | None, pk: int) -> Project:
-    return get_for(Project.objects.select_related("service"), organisation=organisation, pk=pk)
+    """The organisation's project, with its service; 404 for any other. Most project pages
+    start here, so the look-up is prepared (`core.prepared`)."""
+    if organisation is None:
+        raise Http404
+    found: list[Project] = _PROJECT(organisation=organisation.pk, pk=pk)
+    if not found:
+        raise Http404
+    return found[0]
 
 
 if TYPE_CHECKING:  # django-stubs' names for an annotated row; no cost at run time
