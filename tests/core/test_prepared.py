@@ -11,6 +11,7 @@ import time_machine
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DataError, OperationalError, connection, transaction
 from django.db.models import F, QuerySet, Value
+from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django_scopes import ScopeError
@@ -20,7 +21,7 @@ from coproduce.core.prepared import Prepared, run_together
 from coproduce.core.tenancy import organisation_scope
 from coproduce.organisations.models import Membership
 from coproduce.projects.models import Idea, Project
-from coproduce.projects.selectors import overdue_ideas
+from coproduce.projects.selectors import get_project_for, overdue_ideas
 from tests.factories import MembershipFactory, ServiceFactory
 from tests.scenarios import a_project, an_idea
 
@@ -330,17 +331,6 @@ def test_a_connection_lost_while_asking_is_an_error_and_a_new_one_answers(
     assert run_together(asked) == first
 
 
-_PROJECT = Prepared(
-    lambda organisation, pk: (
-        Project.objects.select_related("service")
-        .filter(organisation_id=organisation, pk=pk)
-        .order_by()
-    ),
-    organisation=int,
-    pk=int,
-)
-
-
 def test_a_model_queryset_gives_the_instances_django_would(practitioner: Membership) -> None:
     """A project page's project, looked up by its id: the same instance Django's own query
     gives, its service read with it, its Welsh name there, and it can be saved."""
@@ -355,7 +345,7 @@ def test_a_model_queryset_gives_the_instances_django_would(practitioner: Members
         for project in (with_service, on_its_own):
             expected = Project.objects.select_related("service").get(pk=project.pk)
             with CaptureQueriesContext(connection) as queries:
-                [got] = _PROJECT(organisation=org.pk, pk=project.pk)
+                got = get_project_for(organisation=org, pk=project.pk)
                 service = got.service
             assert len(queries) == 1
             assert got == expected and not got._state.adding
@@ -363,15 +353,16 @@ def test_a_model_queryset_gives_the_instances_django_would(practitioner: Members
                 f.attname: getattr(expected, f.attname) for f in Project._meta.concrete_fields
             }
             assert service == expected.service
-        [got] = _PROJECT(organisation=org.pk, pk=with_service.pk)
-        assert got.service.name == "Youth work"
+        got = get_project_for(organisation=org, pk=with_service.pk)
+        assert got.service is not None and got.service.name == "Youth work"
         with translation.override("cy"):
             assert got.name == "Parc Sglefrio"
         assert got.name == "Skate Park"
         got.aims = "Ramps for everyone"
         got.save()
         assert Project.objects.get(pk=with_service.pk).aims == "Ramps for everyone"
-        assert _PROJECT(organisation=org.pk, pk=-1) == []
+        with pytest.raises(Http404):
+            get_project_for(organisation=org, pk=-1)
         other = MembershipFactory.create(role="practitioner").organisation
         with pytest.raises(ScopeError):
-            _PROJECT(organisation=other.pk, pk=with_service.pk)
+            get_project_for(organisation=other, pk=with_service.pk)
