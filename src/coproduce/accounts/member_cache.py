@@ -122,35 +122,6 @@ def _clone(instance: Any, seen: dict[int, Any]) -> Any:
     return clone
 
 
-def _entry(
-    user_id: Any, backend: Any, read: dict[str, Any] | None = None
-) -> tuple[Any, list[Any], str]:
-    """Pristine user (or None), memberships and session hash for this id, current versions
-    (taken from `read` when the session's read brought this person's along)."""
-    person_key, entry_key = PERSON_VERSION.format(user_id), ENTRY.format(user_id)
-    if not read or person_key not in read:
-        read = cache.get_many([person_key, ORGANISATIONS_VERSION])
-    versions = _versions(read, person_key, ORGANISATIONS_VERSION)
-    local = _LOCAL.get(user_id)
-    if local is not None and local[0] == versions:
-        return local[1], local[2], local[3]
-    entry = cache.get(entry_key)
-    if entry is None or tuple(entry[:2]) != versions or len(entry) != 5:
-        user = _user(user_id, backend)
-        memberships = memberships_of(user) if user is not None else []
-        session_hash = user.get_session_auth_hash() if user is not None else ""
-        if user is not None:
-            # Asked on every page of an admin or manager (accounts.security): kept with them,
-            # and forgotten when an authenticator is added or removed (connect(), below).
-            setattr(user, TWO_STEP_ATTRIBUTE, is_mfa_enabled(user))
-        entry = (*versions, user, memberships, session_hash)
-        cache.set(entry_key, entry, settings.MEMBER_CACHE_SECONDS)
-    if len(_LOCAL) >= _LOCAL_LIMIT:
-        _LOCAL.clear()
-    _LOCAL[user_id] = (versions, entry[2], entry[3], entry[4])
-    return entry[2], entry[3], entry[4]
-
-
 # Without the shared cache the user and their memberships are read on every signed-in
 # request: prepared, as Django's look-ups cost ten times the queries (core.prepared).
 _USER = PreparedAcrossOrganisations(
@@ -167,23 +138,53 @@ def _user(user_id: Any, backend: Any) -> Any:
     return found[0] if found and backend.user_can_authenticate(found[0]) else None
 
 
-def _person_from_database(user_id: Any, backend: Any) -> tuple[Any, str]:
+def _from_database(user_id: Any, backend: Any) -> tuple[Any, list[Any], str]:
+    """The active user with this id (or None), their memberships and their session hash."""
     user = _user(user_id, backend)
     if user is None:
-        return None, ""
-    setattr(user, MEMBERSHIPS_ATTRIBUTE, memberships_of(user))
-    return user, user.get_session_auth_hash()
+        return None, [], ""
+    return user, memberships_of(user), user.get_session_auth_hash()
+
+
+def _entry(
+    user_id: Any, backend: Any, read: dict[str, Any] | None = None
+) -> tuple[Any, list[Any], str]:
+    """Pristine user (or None), memberships and session hash for this id, current versions
+    (taken from `read` when the session's read brought this person's along)."""
+    person_key, entry_key = PERSON_VERSION.format(user_id), ENTRY.format(user_id)
+    if not read or person_key not in read:
+        read = cache.get_many([person_key, ORGANISATIONS_VERSION])
+    versions = _versions(read, person_key, ORGANISATIONS_VERSION)
+    local = _LOCAL.get(user_id)
+    if local is not None and local[0] == versions:
+        return local[1], local[2], local[3]
+    entry = cache.get(entry_key)
+    if entry is None or tuple(entry[:2]) != versions or len(entry) != 5:
+        user, memberships, session_hash = _from_database(user_id, backend)
+        if user is not None:
+            # Asked on every page of an admin or manager (accounts.security): kept with them,
+            # and forgotten when an authenticator is added or removed (connect(), below).
+            setattr(user, TWO_STEP_ATTRIBUTE, is_mfa_enabled(user))
+        entry = (*versions, user, memberships, session_hash)
+        cache.set(entry_key, entry, settings.MEMBER_CACHE_SECONDS)
+    if len(_LOCAL) >= _LOCAL_LIMIT:
+        _LOCAL.clear()
+    _LOCAL[user_id] = (versions, entry[2], entry[3], entry[4])
+    return entry[2], entry[3], entry[4]
 
 
 def _person(user_id: Any, backend: Any, read: dict[str, Any] | None = None) -> tuple[Any, str]:
     if not enabled():
-        return _person_from_database(user_id, backend)
-    user, memberships, session_hash = _entry(user_id, backend, read)
+        user, memberships, session_hash = _from_database(user_id, backend)
+    else:
+        user, memberships, session_hash = _entry(user_id, backend, read)
+        if user is not None:  # copies: what a request changes never reaches the kept ones
+            seen: dict[int, Any] = {}
+            user = _clone(user, seen)
+            memberships = [_clone(m, seen) for m in memberships]
     if user is None:
         return None, ""
-    seen: dict[int, Any] = {}
-    user = _clone(user, seen)
-    setattr(user, MEMBERSHIPS_ATTRIBUTE, [_clone(m, seen) for m in memberships])
+    setattr(user, MEMBERSHIPS_ATTRIBUTE, memberships)
     return user, session_hash
 
 

@@ -273,7 +273,7 @@ def _put_right(**period: Any) -> QuerySet[Entry, Any]:
     return (
         Entry.objects.filter(
             reverses__in=at_sessions,
-            reverses__isnull=False,
+            reverses__isnull=False,  # says in the query what the partial index holds
             organisation_id=period["organisation"],
             debit__kind=AccountKind.YOUNG_PERSON,
         )
